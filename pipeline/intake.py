@@ -1,0 +1,87 @@
+"""Intake: raw bytes kept (content-addressed) and a message row committed; from here nothing is lost."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from email.parser import BytesHeaderParser
+from email import policy
+
+from sqlalchemy import select
+from sqlalchemy.exc import IntegrityError
+from sqlalchemy.orm import Session, sessionmaker
+
+from pipeline.rawstore import RawStore
+from pipeline.records import Locator
+from pipeline.registry.models import AuditEntry, Message, MessageLocator
+
+
+@dataclass(frozen=True)
+class Accepted:
+    message_id: int
+    sha256: str
+    duplicate: bool
+
+
+def _header_facts(data: bytes) -> tuple[str | None, str | None, str | None]:
+    """Message-ID, subject and From, read leniently for the message row (a hint, not the identity)."""
+    try:
+        head = BytesHeaderParser(policy=policy.compat32).parsebytes(data[:65536])
+        from email.header import decode_header, make_header
+
+        def dec(v: object) -> str | None:
+            if v is None:
+                return None
+            try:
+                return str(make_header(decode_header(str(v))))[:1000]
+            except (ValueError, LookupError, UnicodeError):
+                return str(v)[:1000]
+
+        return dec(head.get("Message-ID")), dec(head.get("Subject")), dec(head.get("From"))
+    except (ValueError, LookupError, UnicodeError, TypeError):
+        return None, None, None
+
+
+class Intake:
+    def __init__(self, sessions: sessionmaker, store: RawStore, max_message_bytes: int) -> None:
+        self.sessions = sessions
+        self.store = store
+        self.max_message_bytes = max_message_bytes
+
+    def accept(self, data: bytes, locator: Locator, actor: str = "intake") -> Accepted:
+        """Keep the bytes durably, then commit one message row (or note a new locator of a known message)."""
+        digest = self.store.put(data)
+        for _ in range(3):
+            try:
+                with self.sessions.begin() as s:
+                    return self._record(s, data, digest, locator, actor)
+            except IntegrityError:
+                continue  # another worker recorded the same bytes or locator at the same moment: look again
+        with self.sessions.begin() as s:
+            return self._record(s, data, digest, locator, actor)
+
+    def _record(self, s: Session, data: bytes, digest: str, locator: Locator, actor: str) -> Accepted:
+        msg = s.scalar(select(Message).where(Message.sha256 == digest))
+        if msg is not None:
+            known = s.scalar(
+                select(MessageLocator).where(MessageLocator.source == locator.source, MessageLocator.ref == locator.ref)
+            )
+            if known is None:
+                s.add(MessageLocator(message_id=msg.id, source=locator.source, ref=locator.ref))
+            return Accepted(msg.id, digest, True)
+        mid, subject, sender = _header_facts(data)
+        msg = Message(
+            sha256=digest, size=len(data), source=locator.source, locator=locator.ref,
+            message_id_header=mid, subject=subject, from_address=sender, state="received",
+        )
+        if len(data) > self.max_message_bytes:
+            msg.state = "quarantined"
+            msg.last_error = (
+                f"Bericht is te groot ({len(data) // 1_000_000} MB, grens {self.max_message_bytes // 1_000_000} MB);"
+                " het is bewaard maar niet verwerkt."
+            )
+        s.add(msg)
+        s.flush()
+        s.add(MessageLocator(message_id=msg.id, source=locator.source, ref=locator.ref))
+        s.add(AuditEntry(actor=actor, action="message_received", message_id=msg.id,
+                         detail={"source": locator.source, "ref": locator.ref, "sha256": digest}))
+        return Accepted(msg.id, digest, False)

@@ -1,0 +1,213 @@
+"""SQLAlchemy 2 typed models of the registry. Schema changes go through Alembic migrations only."""
+
+from __future__ import annotations
+
+from datetime import date, datetime, timezone
+from typing import Any
+
+from sqlalchemy import (
+    JSON, BigInteger, Boolean, Date, DateTime, Float, ForeignKey, Integer, String, Text, TypeDecorator, UniqueConstraint,
+)
+from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
+
+
+class UTCDateTime(TypeDecorator):
+    """Timezone-aware UTC datetimes on every backend (SQLite gives naive values back, PostgreSQL aware ones)."""
+
+    impl = DateTime(timezone=True)
+    cache_ok = True
+
+    def process_bind_param(self, value: datetime | None, dialect: Any) -> datetime | None:
+        if value is None:
+            return None
+        if value.tzinfo is None:
+            value = value.replace(tzinfo=timezone.utc)
+        return value.astimezone(timezone.utc)
+
+    def process_result_value(self, value: datetime | None, dialect: Any) -> datetime | None:
+        if value is None:
+            return None
+        return value.replace(tzinfo=timezone.utc) if value.tzinfo is None else value.astimezone(timezone.utc)
+
+
+def utcnow() -> datetime:
+    return datetime.now(timezone.utc)
+
+
+class Base(DeclarativeBase):
+    pass
+
+
+class Message(Base):
+    """One kept message, known by the sha256 of its raw bytes."""
+
+    __tablename__ = "messages"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    sha256: Mapped[str] = mapped_column(String(64), unique=True)
+    size: Mapped[int] = mapped_column(Integer)
+    source: Mapped[str] = mapped_column(String(16))  # first source: file | maildir | mbox | imap
+    locator: Mapped[str] = mapped_column(Text)  # first locator
+    message_id_header: Mapped[str | None] = mapped_column(Text)
+    subject: Mapped[str | None] = mapped_column(Text)
+    from_address: Mapped[str | None] = mapped_column(Text)
+    received_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+    state: Mapped[str] = mapped_column(String(16), default="received", index=True)
+    attempts: Mapped[int] = mapped_column(Integer, default=0)
+    last_error: Mapped[str | None] = mapped_column(Text)
+    traceback: Mapped[str | None] = mapped_column(Text)
+    claimed_by: Mapped[str | None] = mapped_column(String(64))
+    claimed_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    updated_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow, onupdate=utcnow)
+
+    locators: Mapped[list[MessageLocator]] = relationship(back_populates="message", cascade="all, delete-orphan")
+    attachments: Mapped[list[Attachment]] = relationship(
+        back_populates="message", cascade="all, delete-orphan", order_by="Attachment.position"
+    )
+    item: Mapped[Item | None] = relationship(back_populates="message", uselist=False)
+
+
+class MessageLocator(Base):
+    """Every place a message was seen (the same bytes may arrive twice); IMAP actions use these."""
+
+    __tablename__ = "message_locators"
+    __table_args__ = (UniqueConstraint("source", "ref"),)
+    id: Mapped[int] = mapped_column(primary_key=True)
+    message_id: Mapped[int] = mapped_column(ForeignKey("messages.id", ondelete="CASCADE"), index=True)
+    source: Mapped[str] = mapped_column(String(16))
+    ref: Mapped[str] = mapped_column(Text)
+    seen_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+    server_action: Mapped[str | None] = mapped_column(String(16))  # done: moved | keyword | deleted | none
+    message: Mapped[Message] = relationship(back_populates="locators")
+
+
+class Attachment(Base):
+    __tablename__ = "attachments"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    message_id: Mapped[int] = mapped_column(ForeignKey("messages.id", ondelete="CASCADE"), index=True)
+    position: Mapped[int] = mapped_column(Integer)
+    filename: Mapped[str | None] = mapped_column(Text)
+    content_type: Mapped[str] = mapped_column(String(128))
+    sha256: Mapped[str] = mapped_column(String(64))
+    size: Mapped[int] = mapped_column(Integer)
+    status: Mapped[str] = mapped_column(String(16))
+    error: Mapped[str | None] = mapped_column(Text)
+    pages: Mapped[int | None] = mapped_column(Integer)
+    chars: Mapped[int] = mapped_column(Integer, default=0)
+    ocr: Mapped[bool] = mapped_column(Boolean, default=False)
+    text: Mapped[str] = mapped_column(Text, default="")
+    message: Mapped[Message] = relationship(back_populates="attachments")
+
+
+class Meeting(Base):
+    __tablename__ = "meetings"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    date: Mapped[date] = mapped_column(Date, index=True)
+    body: Mapped[str] = mapped_column(String(64), default="raad")
+    title: Mapped[str | None] = mapped_column(Text)
+    cutoff_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    status: Mapped[str] = mapped_column(String(16), default="open")  # open | vastgesteld
+    adopted_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    adopted_by: Mapped[str | None] = mapped_column(String(128))
+    items: Mapped[list[Item]] = relationship(back_populates="meeting")
+
+
+class Item(Base):
+    """A filed incoming document with its current proposal; decisions keep the history and reasons."""
+
+    __tablename__ = "items"
+    __table_args__ = (UniqueConstraint("year", "seq"),)
+    id: Mapped[int] = mapped_column(primary_key=True)
+    message_id: Mapped[int] = mapped_column(ForeignKey("messages.id"), unique=True)
+    year: Mapped[int] = mapped_column(Integer)
+    seq: Mapped[int] = mapped_column(Integer)
+    registration_number: Mapped[str] = mapped_column(String(16), unique=True)
+    status: Mapped[str] = mapped_column(String(16), index=True)
+    received_at: Mapped[datetime] = mapped_column(UTCDateTime)
+    letter_date: Mapped[date | None] = mapped_column(Date)
+    subject: Mapped[str | None] = mapped_column(Text)
+    sender_name: Mapped[str | None] = mapped_column(Text)
+    sender_organisation: Mapped[str | None] = mapped_column(Text)
+    sender_kind: Mapped[str] = mapped_column(String(32))
+    public_label: Mapped[str] = mapped_column(Text)
+    document_kind: Mapped[str] = mapped_column(String(32))
+    circular: Mapped[bool] = mapped_column(Boolean, default=False)
+    on_list: Mapped[bool] = mapped_column(Boolean, default=True)
+    topic_code: Mapped[str | None] = mapped_column(String(16))
+    handling_code: Mapped[str] = mapped_column(String(32))
+    committee: Mapped[str | None] = mapped_column(Text)
+    meeting_id: Mapped[int | None] = mapped_column(ForeignKey("meetings.id"), index=True)
+    meeting_pinned: Mapped[bool] = mapped_column(Boolean, default=False)  # moved by hand: cut-off no longer applies
+    list_number: Mapped[int | None] = mapped_column(Integer)
+    analysis: Mapped[dict[str, Any]] = mapped_column(JSON)  # the DESIGN.md contract as filed
+    text: Mapped[str] = mapped_column(Text, default="")  # the letter text the judgement read
+    reviewed_by: Mapped[str | None] = mapped_column(String(128))
+    reviewed_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+    updated_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow, onupdate=utcnow)
+
+    message: Mapped[Message] = relationship(back_populates="item")
+    meeting: Mapped[Meeting | None] = relationship(back_populates="items")
+    decisions: Mapped[list[Decision]] = relationship(
+        back_populates="item", cascade="all, delete-orphan", order_by="Decision.id"
+    )
+
+
+class Decision(Base):
+    """One proposal or correction for one field of an item, with its reasons and score."""
+
+    __tablename__ = "decisions"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    item_id: Mapped[int] = mapped_column(ForeignKey("items.id", ondelete="CASCADE"), index=True)
+    field: Mapped[str] = mapped_column(String(32))
+    value: Mapped[str | None] = mapped_column(Text)
+    score: Mapped[float | None] = mapped_column(Float)
+    source: Mapped[str] = mapped_column(String(32))  # rules | model | assistant | griffier
+    model_version: Mapped[str | None] = mapped_column(Text)
+    reasons: Mapped[list[str]] = mapped_column(JSON, default=list)
+    actor: Mapped[str | None] = mapped_column(String(128))
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+    item: Mapped[Item] = relationship(back_populates="decisions")
+
+
+class Counter(Base):
+    """Running numbers (registration per year, list numbers per series), taken under a row lock."""
+
+    __tablename__ = "counters"
+    name: Mapped[str] = mapped_column(String(64), primary_key=True)
+    value: Mapped[int] = mapped_column(Integer, default=0)
+
+
+class AuditEntry(Base):
+    __tablename__ = "audit"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow, index=True)
+    actor: Mapped[str] = mapped_column(String(128))
+    action: Mapped[str] = mapped_column(String(64))
+    message_id: Mapped[int | None] = mapped_column(Integer, index=True)
+    item_id: Mapped[int | None] = mapped_column(Integer, index=True)
+    detail: Mapped[dict[str, Any]] = mapped_column(JSON, default=dict)
+
+
+class User(Base):
+    __tablename__ = "users"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    name: Mapped[str] = mapped_column(String(128), unique=True)
+    role: Mapped[str] = mapped_column(String(16))  # assistent | griffier | lezer
+    password_hash: Mapped[str] = mapped_column(Text)
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+
+
+class ImapState(Base):
+    """Per account and folder: where the last poll got to and what went wrong (shown by `status`)."""
+
+    __tablename__ = "imap_state"
+    __table_args__ = (UniqueConstraint("account", "folder"),)
+    id: Mapped[int] = mapped_column(primary_key=True)
+    account: Mapped[str] = mapped_column(String(128))
+    folder: Mapped[str] = mapped_column(Text)
+    uidvalidity: Mapped[int | None] = mapped_column(BigInteger)
+    last_uid: Mapped[int] = mapped_column(BigInteger, default=0)
+    last_poll_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    last_error: Mapped[str | None] = mapped_column(Text)
+    last_error_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    backlog: Mapped[int] = mapped_column(Integer, default=0)

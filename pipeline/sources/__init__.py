@@ -1,0 +1,1 @@
+"""Sources yield raw messages with their locator; they never parse or judge."""

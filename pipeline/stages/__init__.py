@@ -1,0 +1,1 @@
+"""The stages: plain functions over typed records, wired together in pipeline.flow."""

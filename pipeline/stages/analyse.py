@@ -1,0 +1,113 @@
+"""Analyse: the letter's sender, date, subject, reference, addressee, circularity and personal data."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Mapping
+from datetime import date
+
+from pipeline.records import Analysis, Extracted, PersonalDataSpan
+from pipeline.stages import letter, sender
+from pipeline.stages.parse import clean_subject
+
+CIRCULAR = re.compile(
+    r"leden van (?:de )?gemeenteraden|alle (?:gemeente)?raden|alle gemeenten|(?:aan|de) gemeenteraden\b|"
+    r"gemeenteraden (?:van|in) nederland|colleges (?:van b(?:urgemeester )?(?:&|en) w(?:ethouders)?)? ?en (?:de )?"
+    r"gemeenteraden|alle colleges|ledenbrief|aan de colleges en de raden|\bcirculaire\b|alle raadsleden van nederland|"
+    r"alle \d{3} gemeenten|raden van alle gemeenten",
+    re.IGNORECASE,
+)
+LETTER_TYPES = ("application/pdf", "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+                "application/msword", "image/png", "image/jpeg", "image/tiff")
+
+Detector = Callable[[str, str], list[PersonalDataSpan]]
+
+
+def _letter_attachment(extracted: Extracted):
+    for att in extracted.attachments:
+        if att.status in ("ok", "ocr") and att.chars > 200:
+            return att
+    return None
+
+
+def analyse(extracted: Extracted, known_domains: Mapping[str, str] | None = None,
+            detect: Detector | None = None) -> Analysis:
+    parsed = extracted.parsed
+    origin = parsed.origin
+    notes: list[str] = []
+    body = origin.text if origin and origin.text else parsed.text
+    att = _letter_attachment(extracted)
+    letter_text = att.text if att else ""
+    first_page = (att.first_page_text or att.text[:3000]) if att else ""
+    main_text = "\n\n".join(t for t in (letter_text, body) if t.strip())
+
+    mail_from_name = origin.from_name if origin else parsed.from_name
+    mail_from_addr = origin.from_address if origin else parsed.from_address
+
+    # subject: the letter's Betreft/Onderwerp, then the body's, then the (original) mail subject
+    subject = letter.find_subject(first_page or letter_text) or letter.find_subject(body)
+    if subject is None:
+        subject = clean_subject(origin.subject if origin else parsed.subject)
+        if subject:
+            notes.append("onderwerp uit de onderwerpregel van de e-mail")
+
+    letter_date: date | None = None
+    if letter_text:
+        letter_date = letter.find_letter_date(first_page or letter_text)
+    if letter_date is None and body:
+        m = letter.DATE_LINE.search(body) or letter.PLACE_DATE.search(body)
+        letter_date = letter.find_letter_date(m.group(0)) if m else None
+    if letter_date is None:
+        mail_date = origin.date if origin and origin.date else parsed.date
+        letter_date = mail_date.date() if mail_date else None
+        if letter_date:
+            notes.append("briefdatum is de verzenddatum van de e-mail")
+
+    # organisation: letterhead, role lines under the signature, 'Namens ...', the mail signature, known domains
+    sig = letter.signature_block(letter_text) if letter_text else ""
+    mail_sig = letter.signature_block(body)
+    org = None
+    roles = sender.orgs_from_roles(sig) or sender.orgs_from_roles(mail_sig)
+    if len(roles) > 1:
+        org = " en ".join(roles)
+    elif roles:
+        org = roles[0]
+    org = org or sender.org_from_letterhead(first_page) or sender.org_from_namens(letter_text) \
+        or sender.org_from_namens(body) or sender.org_from_letterhead(mail_sig)
+    if org is None:
+        org = sender.org_from_domain(mail_from_addr, known_domains or {})
+        if org:
+            notes.append("organisatie afgeleid uit het e-maildomein")
+    if org:
+        org = sender.expand_acronyms(org, main_text)
+
+    name = sender.person_from_signature(sig) or sender.person_from_signature(mail_sig) or mail_from_name
+    if name and sender.looks_like_org(name):
+        name = None
+
+    recipients = len(set(parsed.to) | set(parsed.cc))
+    circular = bool(CIRCULAR.search(main_text[:6000])) or recipients >= 10
+    if recipients >= 10:
+        notes.append(f"verzonden aan {recipients} geadresseerden")
+
+    spans: list[PersonalDataSpan] = []
+    if detect is not None:
+        spans.extend(detect(body, "origin" if origin and origin.text else "body"))
+        for i, a in enumerate(extracted.attachments):
+            if a.text:
+                spans.extend(detect(a.text, f"attachment:{i}"))
+
+    return Analysis(
+        extracted=extracted,
+        sender_name=name,
+        sender_address=mail_from_addr,
+        sender_organisation=org,
+        letter_date=letter_date,
+        subject=subject,
+        reference=letter.find_reference(first_page or letter_text) or letter.find_reference(body),
+        addressee=letter.find_addressee(first_page or letter_text or body),
+        circular=circular,
+        main_text=main_text,
+        personal_data=spans,
+        notes=notes,
+    )

@@ -1,0 +1,178 @@
+"""Parse: the MIME tree into a ParsedMessage (bodies, attachments, forwarded originals), leniently."""
+
+from __future__ import annotations
+
+import re
+from datetime import datetime, timezone
+from email import policy
+from email.message import EmailMessage
+from email.parser import BytesParser
+from email.utils import getaddresses, parseaddr, parsedate_to_datetime
+
+from pipeline.records import AttachmentPart, Origin, ParsedMessage
+from pipeline.stages.forwards import find_inline_forward
+from pipeline.text.html import html_to_text
+
+FORWARD_SUBJECT = re.compile(r"^\s*((fw|fwd|doorgestuurd|tr|wg)\s*:\s*)+", re.IGNORECASE)
+REPLY_PREFIX = re.compile(r"^\s*((fw|fwd|re|aw|antw|doorgestuurd|tr|wg)\s*:\s*)+", re.IGNORECASE)
+
+
+class ParseError(ValueError):
+    """The bytes are not a message we can read at all."""
+
+
+def clean_subject(subject: str | None) -> str | None:
+    if not subject:
+        return None
+    cleaned = REPLY_PREFIX.sub("", subject).strip()
+    return cleaned or None
+
+
+def _header_str(msg: EmailMessage, name: str) -> str | None:
+    """A decoded header value; a header the policy cannot parse falls back to its raw text."""
+    try:
+        value = msg.get(name)
+    except (ValueError, IndexError, TypeError, AttributeError):
+        value = next((v for k, v in msg.raw_items() if k.lower() == name.lower()), None)
+    return None if value is None else str(value)
+
+
+def _headers(msg: EmailMessage) -> dict[str, list[str]]:
+    out: dict[str, list[str]] = {}
+    for key, value in msg.raw_items():
+        try:
+            text = str(msg.policy.header_factory(key, value))
+        except (ValueError, IndexError, TypeError, AttributeError):
+            text = str(value)
+        out.setdefault(key.lower(), []).append(text)
+    return out
+
+
+def _addresses(values: list[str]) -> list[str]:
+    return [addr.lower() for _, addr in getaddresses(values) if addr]
+
+
+def _date(msg: EmailMessage) -> datetime | None:
+    raw = msg.get("Date", failobj=None) if "Date" in msg else None
+    if raw is None:
+        return None
+    try:
+        d = parsedate_to_datetime(str(raw))
+    except (TypeError, ValueError, IndexError):
+        return None
+    return d.replace(tzinfo=timezone.utc) if d.tzinfo is None else d
+
+
+def _decode_text(part: EmailMessage) -> str:
+    payload = part.get_payload(decode=True) or b""
+    charset = part.get_content_charset() or "utf-8"
+    for cs in (charset, "utf-8", "cp1252"):
+        try:
+            return payload.decode(cs)
+        except (LookupError, UnicodeDecodeError):
+            continue
+    return payload.decode("latin-1")
+
+
+def _filename(part: EmailMessage) -> str | None:
+    try:
+        name = part.get_filename()
+    except (ValueError, IndexError, TypeError):
+        name = None
+    return name.strip() if name else None
+
+
+def parse_message(raw: bytes, max_depth: int = 5) -> ParsedMessage:
+    """Parse raw bytes; defects are recorded, not raised. Raises ParseError only for non-messages."""
+    if not raw.strip():
+        raise ParseError("Het bericht is leeg.")
+    msg = BytesParser(policy=policy.default).parsebytes(raw)
+    if not msg.keys():
+        raise ParseError("Het bericht heeft geen kopregels; het is geen e-mailbericht.")
+    parsed = _parse_tree(msg, 0, max_depth)
+    parsed.raw_size = len(raw)
+    if parsed.origin is None:
+        inline = find_inline_forward(parsed.text)
+        if inline is not None:
+            parsed.origin = inline[0]
+    return parsed
+
+
+def _parse_tree(msg: EmailMessage, depth: int, max_depth: int) -> ParsedMessage:
+    from_name, from_addr = parseaddr(_header_str(msg, "From") or "")
+    plain: list[str] = []
+    html: list[str] = []
+    attachments: list[AttachmentPart] = []
+    defects = [type(d).__name__ for d in msg.defects]
+    attached: list[ParsedMessage] = []
+    for part in msg.walk():
+        defects.extend(type(d).__name__ for d in part.defects if part is not msg)
+        ctype = part.get_content_type()
+        if part.is_multipart():
+            continue
+        if ctype == "message/rfc822" or (ctype.startswith("message/") and ctype != "message/delivery-status"):
+            continue  # handled below via iter_attachments on the container
+        disposition = part.get_content_disposition()
+        filename = _filename(part)
+        if ctype in ("text/plain", "text/html", "message/delivery-status", "text/rfc822-headers") and (
+            disposition != "attachment" and not filename
+        ):
+            (html if ctype == "text/html" else plain).append(_decode_text(part))
+            continue
+        data = part.get_payload(decode=True)
+        if data is None:
+            data = part.get_payload().encode("utf-8", "replace") if isinstance(part.get_payload(), str) else b""
+        attachments.append(AttachmentPart(filename, ctype, data, disposition == "inline", depth))
+    for part in _rfc822_parts(msg):
+        inner = part.get_payload()
+        inner_msg = inner[0] if isinstance(inner, list) and inner else None
+        if inner_msg is None:
+            defects.append("EmptyAttachedMessage")
+            continue
+        if depth + 1 > max_depth:
+            defects.append("NestingTooDeep")
+            continue
+        attached.append(_parse_tree(inner_msg, depth + 1, max_depth))
+    text = "\n\n".join(t.strip() for t in plain if t.strip())
+    if not text and html:
+        text = "\n\n".join(html_to_text(h) for h in html)
+    parsed = ParsedMessage(
+        message_id=(_header_str(msg, "Message-ID") or "").strip() or None,
+        from_name=from_name or None,
+        from_address=from_addr.lower() or None,
+        to=_addresses([_header_str(msg, "To") or ""]) if "To" in msg else [],
+        cc=_addresses([_header_str(msg, "Cc") or ""]) if "Cc" in msg else [],
+        date=_date(msg),
+        subject=_header_str(msg, "Subject"),
+        text=text,
+        headers=_headers(msg),
+        attachments=attachments,
+        defects=sorted(set(defects)),
+    )
+    for inner in attached:
+        parsed.attachments.extend(inner.attachments)
+        parsed.defects.extend(d for d in inner.defects if d not in parsed.defects)
+    if attached:
+        first = attached[0]
+        original = first.origin if first.origin is not None else Origin(
+            forwarded=True, from_name=first.from_name, from_address=first.from_address, date=first.date,
+            subject=first.subject, text=first.text,
+        )
+        original.forwarded = True
+        parsed.origin = original
+    return parsed
+
+
+def _rfc822_parts(msg: EmailMessage) -> list[EmailMessage]:
+    found = []
+    stack = [msg]
+    while stack:
+        node = stack.pop(0)
+        if node.get_content_type() == "message/rfc822":
+            found.append(node)
+            continue
+        if node.is_multipart():
+            payload = node.get_payload()
+            if isinstance(payload, list):
+                stack.extend(payload)
+    return found
