@@ -1,0 +1,12 @@
+"""The one exception the extractors raise: a status from ATTACHMENT_STATUSES with a Dutch reason."""
+
+from __future__ import annotations
+
+
+class ExtractFailure(Exception):
+    """An attachment could not be read; `status` is e.g. encrypted, broken, too_large, unsupported."""
+
+    def __init__(self, status: str, message: str) -> None:
+        super().__init__(message)
+        self.status = status
+        self.message = message

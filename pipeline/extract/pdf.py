@@ -1,0 +1,127 @@
+"""PDF text: pypdfium2 per page (fast), pdfplumber for page 1's layout, pages without text rendered for OCR."""
+
+from __future__ import annotations
+
+import io
+from dataclasses import dataclass, field
+
+import pdfplumber
+import pypdfium2 as pdfium
+import pypdfium2.raw as pdfium_c
+from pdfplumber.utils.exceptions import PdfminerException
+
+from pipeline.extract.errors import ExtractFailure
+from pipeline.extract.limits import ExtractLimits
+from pipeline.extract.ocr import OcrError, ocr_image
+
+MIN_TEXT_CHARS = 25  # a page with fewer non-space characters has no real text layer
+OCR_DPI = 300
+
+
+@dataclass
+class PdfText:
+    """The text pass over one PDF: text per page read, and which pages need OCR."""
+
+    page_count: int
+    pages: list[str]
+    first_page_text: str
+    needs_ocr: list[int] = field(default_factory=list)
+    notes: list[str] = field(default_factory=list)
+
+
+def _clean(text: str) -> str:
+    # PDFium marks soft hyphens at line ends with \x02 and returns CRLF line ends.
+    return text.replace("\r\n", "\n").replace("\x02", "-").replace("\x00", "").replace("\ufffe", "-")
+
+
+def _describe_minerror(exc: PdfminerException) -> str:
+    inner = exc.args[0] if exc.args else exc
+    text = str(inner) or type(inner).__name__
+    return text
+
+
+def _open(data: bytes) -> pdfium.PdfDocument:
+    try:
+        return pdfium.PdfDocument(data)
+    except pdfium.PdfiumError as exc:
+        if getattr(exc, "err_code", None) == pdfium_c.FPDF_ERR_PASSWORD:
+            raise ExtractFailure("encrypted", "PDF is versleuteld met een wachtwoord") from exc
+        reason = str(exc)
+        try:  # pdfminer names the damage better ("Unexpected EOF", "No /Root object!")
+            with pdfplumber.open(io.BytesIO(data)) as doc:
+                len(doc.pages)
+        except PdfminerException as mexc:
+            reason = _describe_minerror(mexc)
+        raise ExtractFailure("broken", f"PDF is beschadigd: {reason}") from exc
+
+
+def _has_image(page: pdfium.PdfPage) -> bool:
+    for _obj in page.get_objects(filter=[pdfium_c.FPDF_PAGEOBJ_IMAGE], max_depth=2):
+        return True
+    return False
+
+
+def _first_page_layout(data: bytes) -> str:
+    """Page 1 through pdfplumber: keeps the letterhead, date and subject lines in reading order."""
+    try:
+        with pdfplumber.open(io.BytesIO(data)) as doc:
+            if not doc.pages:
+                return ""
+            return doc.pages[0].extract_text(layout=False, x_tolerance=1.5, y_tolerance=3) or ""
+    except PdfminerException:
+        return ""  # PDFium read it; pdfminer's stricter parser may not: the fast text stands in
+
+
+def read_text(data: bytes, limits: ExtractLimits) -> PdfText:
+    """The text layer of every page up to max_pdf_pages; near-empty pages with images are marked for OCR."""
+    doc = _open(data)
+    try:
+        count = len(doc)
+        wanted = min(count, limits.max_pdf_pages)
+        pages: list[str] = []
+        needs_ocr: list[int] = []
+        for index in range(wanted):
+            page = doc[index]
+            textpage = page.get_textpage()
+            text = _clean(textpage.get_text_range())
+            textpage.close()
+            if len("".join(text.split())) < MIN_TEXT_CHARS and _has_image(page):
+                needs_ocr.append(index)
+            page.close()
+            pages.append(text)
+    finally:
+        doc.close()
+    notes = []
+    if count > wanted:
+        notes.append(f"Alleen de eerste {wanted} van {count} pagina's gelezen (limiet)")
+    if b"%%EOF" not in data[-2048:]:
+        notes.append("PDF is beschadigd: het bestand is afgebroken (geen %%EOF); gedeeltelijk gelezen")
+    first = _first_page_layout(data) if wanted and 0 not in needs_ocr else ""
+    return PdfText(count, pages, first or (pages[0] if pages else ""), needs_ocr, notes)
+
+
+def render_page(data: bytes, index: int, limits: ExtractLimits):
+    """Render one page at 300 dpi in gray (less if the page is so large it would break the pixel limit)."""
+    doc = _open(data)
+    try:
+        page = doc[index]
+        width, height = page.get_size()  # points
+        scale = OCR_DPI / 72
+        pixels = width * scale * height * scale
+        if pixels > limits.max_image_pixels:
+            scale *= (limits.max_image_pixels / pixels) ** 0.5
+        bitmap = page.render(scale=scale, grayscale=True)
+        image = bitmap.to_pil()
+        page.close()
+        return image
+    finally:
+        doc.close()
+
+
+def ocr_page(data: bytes, index: int, limits: ExtractLimits) -> str:
+    """Render and OCR one page; an OCR failure becomes an ExtractFailure with its reason."""
+    image = render_page(data, index, limits)
+    try:
+        return ocr_image(image, limits.ocr_language, limits.ocr_timeout_s_per_page)
+    except OcrError as exc:
+        raise ExtractFailure("timeout" if "langer dan" in str(exc) else "broken", str(exc)) from exc
