@@ -53,6 +53,7 @@ class LimitSettings:
     ocr_max_pages: int = 30
     ocr_language: str = "nld"
     worker_memory_mb: int = 1024
+    max_nesting_depth: int = 3  # attachments inside .msg / winmail.dat inside ... at most this deep
 
 
 @dataclass(frozen=True)

@@ -1,0 +1,46 @@
+# griffiepost: `make demo` and `make test` work on a fresh Debian machine with only Python installed.
+PY ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+# Debian packages: Dovecot (IMAP tests), Tesseract + Dutch (OCR), Chromium (browser tests),
+# PostgreSQL (registry tests), poppler-utils (pdftoppm renders list PDFs in tests).
+APT_TEST := dovecot-imapd tesseract-ocr tesseract-ocr-nld chromium postgresql poppler-utils
+APT_DEMO := tesseract-ocr tesseract-ocr-nld poppler-utils
+
+.PHONY: demo test bench install apt-test apt-demo clean
+
+$(BIN)/.installed: pyproject.toml
+	$(PY) -m venv $(VENV)
+	$(BIN)/pip install -q --upgrade pip
+	$(BIN)/pip install -q -e '.[test]'
+	touch $@
+
+install: $(BIN)/.installed
+
+define apt_install
+	@missing=""; for p in $(1); do dpkg -s $$p >/dev/null 2>&1 || missing="$$missing $$p"; done; \
+	if [ -n "$$missing" ]; then \
+	  echo "Debian-pakketten installeren:$$missing"; \
+	  if [ "$$(id -u)" = 0 ]; then SUDO=""; else SUDO=sudo; fi; \
+	  $$SUDO apt-get update -q >/dev/null && \
+	  DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -q --no-install-recommends $$missing >/dev/null; \
+	fi
+endef
+
+apt-test:
+	$(call apt_install,$(APT_TEST))
+
+apt-demo:
+	$(call apt_install,$(APT_DEMO))
+
+test: install apt-test
+	$(BIN)/python -m pytest -q
+
+demo: install apt-demo
+	$(BIN)/griffiepost demo
+
+bench: install apt-test
+	@for b in bench/bench_*.py; do echo "== $$b"; $(BIN)/python $$b || exit 1; done
+
+clean:
+	rm -rf $(VENV) demo-data .pytest_cache

@@ -1,0 +1,5 @@
+"""python -m pipeline == griffiepost."""
+
+from pipeline.cli import run
+
+run()

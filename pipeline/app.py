@@ -1,0 +1,52 @@
+"""The composition root: settings in, a migrated registry, raw store, intake and worker out."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from sqlalchemy.engine import Engine
+from sqlalchemy.orm import sessionmaker
+
+from pipeline.config import Settings
+from pipeline.flow import Pipeline
+from pipeline.intake import Intake
+from pipeline.rawstore import RawStore
+from pipeline.registry.db import make_engine, migrate, session_factory
+from pipeline.worker import Summary, Worker
+
+
+@dataclass
+class App:
+    settings: Settings
+    engine: Engine
+    sessions: sessionmaker
+    store: RawStore
+    intake: Intake
+    worker: Worker
+
+    @classmethod
+    def open(cls, settings: Settings, migrate_schema: bool = True) -> "App":
+        engine = make_engine(settings.registry.url, settings.registry.echo_sql)
+        if migrate_schema:
+            migrate(engine)
+        sessions = session_factory(engine)
+        store = RawStore(Path(settings.registry.data_dir) / "raw")
+        intake = Intake(sessions, store, settings.intake.max_message_bytes)
+        worker = Worker(sessions, store, lambda: Pipeline.build(settings), on_filed=_filed_hooks(settings))
+        return cls(settings, engine, sessions, store, intake, worker)
+
+    def process_pending(self, progress=None) -> Summary:
+        return self.worker.run_pending(progress)
+
+    def close(self) -> None:
+        self.engine.dispose()
+
+
+def _filed_hooks(settings: Settings) -> list:
+    """Things that happen in the filing transaction (placing the item on a meeting, when that exists)."""
+    try:
+        from pipeline.lists.placement import placement_hook
+    except ImportError:
+        return []
+    return [placement_hook(settings)]

@@ -1,0 +1,94 @@
+"""The click group, global options and the one place where errors become a sentence and an exit code."""
+
+from __future__ import annotations
+
+import json
+import os
+import sys
+from dataclasses import replace
+from typing import Any, NoReturn
+
+import click
+
+from pipeline.config import Settings, load_settings
+from pipeline.errors import GriffieError
+
+
+class Context:
+    def __init__(self, config: str | None, db: str | None) -> None:
+        self.config_path = config
+        self.db = db
+        self._settings: Settings | None = None
+        self._app = None
+
+    @property
+    def settings(self) -> Settings:
+        if self._settings is None:
+            s = load_settings(self.config_path)
+            if self.db:
+                s = replace(s, registry=replace(s.registry, url=self.db))
+            self._settings = s
+        return self._settings
+
+    def app(self):
+        if self._app is None:
+            from pipeline.app import App
+
+            self._app = App.open(self.settings)
+        return self._app
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.option("--config", "config", metavar="FILE", help="Configuratiebestand (standaard config.toml).")
+@click.option("--db", metavar="URL", help="Database-URL, bijv. sqlite:///data/griffiepost.db.")
+@click.version_option(package_name="griffiepost")
+@click.pass_context
+def main(ctx: click.Context, config: str | None, db: str | None) -> None:
+    """griffiepost: post voor de gemeenteraad ontvangen, lezen, voorstellen en op de lijst zetten."""
+    ctx.obj = Context(config, db)
+
+
+def get_ctx(ctx: click.Context) -> Context:
+    return ctx.find_root().obj
+
+
+def get_app(ctx: click.Context):
+    return get_ctx(ctx).app()
+
+
+def fail(message: str, code: int = 1) -> NoReturn:
+    raise GriffieError(message) if code == 1 else _Exit(message, code)
+
+
+class _Exit(GriffieError):
+    def __init__(self, message: str, code: int) -> None:
+        super().__init__(message)
+        self.exit_code = code
+
+
+def emit_json(data: Any) -> None:
+    click.echo(json.dumps(data, ensure_ascii=False, indent=2, default=str))
+
+
+def run() -> None:
+    """Entry point: errors become one sentence and a non-zero exit, never a traceback."""
+    try:
+        main.main(standalone_mode=False)
+    except click.exceptions.Abort:
+        click.echo("Afgebroken.", err=True)
+        sys.exit(130)
+    except click.ClickException as e:
+        e.show()
+        sys.exit(e.exit_code)
+    except GriffieError as e:
+        click.echo(f"Fout: {e}", err=True)
+        sys.exit(e.exit_code)
+    except KeyboardInterrupt:
+        click.echo("Afgebroken.", err=True)
+        sys.exit(130)
+    except Exception as e:  # the last resort: one sentence; the traceback only on request
+        if os.environ.get("GRIFFIEPOST_DEBUG"):
+            raise
+        click.echo(f"Fout: onverwachte fout ({type(e).__name__}): {e}. Zet GRIFFIEPOST_DEBUG=1 voor details.",
+                   err=True)
+        sys.exit(1)

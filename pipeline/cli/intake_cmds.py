@@ -1,0 +1,178 @@
+"""Commands over files and the registry: ingest, retry, messages, items, show, classify."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import click
+from sqlalchemy import select
+from sqlalchemy.orm import selectinload
+
+from pipeline.cli.base import emit_json, get_app, get_ctx, main
+from pipeline.errors import NotFound, SourceError
+from pipeline.rawstore import sha256_hex
+from pipeline.registry.models import Item, Message
+from pipeline.sources.files import iter_paths
+
+
+def ingest_paths(app, paths: list[Path], show_progress: bool = True) -> dict[str, int]:
+    """Keep every message under paths, then run the pipeline over everything pending."""
+    from tqdm import tqdm
+
+    counts = {"ingested": 0, "duplicates": 0}
+    with tqdm(desc="Inlezen", unit=" bericht", disable=not show_progress or None, leave=False) as bar:
+        for raw in iter_paths(paths):
+            accepted = app.intake.accept(raw.data, raw.locator, actor="cli")
+            counts["duplicates" if accepted.duplicate else "ingested"] += 1
+            bar.update(1)
+    pending = len(app.worker.pending_ids())
+    with tqdm(total=pending, desc="Verwerken", unit=" bericht", disable=not show_progress or None,
+              leave=False) as bar:
+        summary = app.process_pending(progress=bar.update)
+    counts.update(filed=summary.filed, ignored=summary.ignored, quarantined=summary.quarantined)
+    return counts
+
+
+def summary_line(c: dict[str, int]) -> str:
+    return (f"{c['ingested']} nieuw ingelezen, {c['duplicates']} dubbel, {c['filed']} geregistreerd, "
+            f"{c['ignored']} genegeerd, {c['quarantined']} in quarantaine.")
+
+
+@main.command()
+@click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=Path))
+@click.option("--json", "as_json", is_flag=True, help="Samenvatting als JSON.")
+@click.pass_context
+def ingest(ctx: click.Context, paths: tuple[Path, ...], as_json: bool) -> None:
+    """Lees .eml/.msg-bestanden, mappen, Maildir of mbox in en verwerk ze."""
+    for p in paths:
+        if not p.exists():
+            raise SourceError(f"Bestand of map niet gevonden: {p}.")
+    counts = ingest_paths(get_app(ctx), list(paths))
+    emit_json(counts) if as_json else click.echo(summary_line(counts))
+
+
+@main.command()
+@click.argument("ids", nargs=-1, type=int)
+@click.pass_context
+def retry(ctx: click.Context, ids: tuple[int, ...]) -> None:
+    """Verwerk berichten in quarantaine opnieuw (alle, of de opgegeven nummers)."""
+    app = get_app(ctx)
+    n = app.worker.requeue_quarantined(list(ids) or None)
+    s = app.process_pending()
+    click.echo(f"{n} opnieuw geprobeerd: {s.filed} geregistreerd, {s.ignored} genegeerd, "
+               f"{s.quarantined} nog in quarantaine.")
+
+
+def message_json(m: Message) -> dict:
+    return {
+        "id": m.id, "sha256": m.sha256, "state": m.state, "source": m.source, "locator": m.locator,
+        "message_id": m.message_id_header, "subject": m.subject, "from": m.from_address, "size": m.size,
+        "received_at": m.received_at.isoformat(), "attempts": m.attempts, "error": m.last_error,
+        "item": m.item.registration_number if m.item else None,
+    }
+
+
+@main.command()
+@click.option("--json", "as_json", is_flag=True)
+@click.option("--state", type=click.Choice(["received", "filed", "ignored", "quarantined"]))
+@click.pass_context
+def messages(ctx: click.Context, as_json: bool, state: str | None) -> None:
+    """Alle bewaarde berichten met hun toestand en eventuele fout."""
+    app = get_app(ctx)
+    with app.sessions() as s:
+        q = select(Message).options(selectinload(Message.item)).order_by(Message.id)
+        if state:
+            q = q.where(Message.state == state)
+        rows = [message_json(m) for m in s.scalars(q)]
+    if as_json:
+        emit_json(rows)
+        return
+    for r in rows:
+        err = f"  ! {r['error']}" if r["error"] else ""
+        click.echo(f"{r['id']:>5}  {r['state']:<11} {(r['subject'] or '')[:60]}{err}")
+
+
+def item_json(item: Item) -> dict:
+    doc = dict(item.analysis)
+    meeting = None
+    if item.meeting is not None:
+        meeting = {"id": item.meeting.id, "date": item.meeting.date.isoformat(), "body": item.meeting.body}
+    doc.update(id=item.id, registration_number=item.registration_number, status=item.status, meeting=meeting)
+    return doc
+
+
+def find_item(s, ident: str) -> Item:
+    q = select(Item).where(Item.registration_number == ident)
+    if ident.isdigit():
+        q = select(Item).where(Item.id == int(ident))
+    item = s.scalar(q)
+    if item is None:
+        raise NotFound(f"Geen stuk gevonden met nummer {ident}.")
+    return item
+
+
+@main.command()
+@click.option("--json", "as_json", is_flag=True)
+@click.option("--status", help="Alleen stukken met deze status.")
+@click.pass_context
+def items(ctx: click.Context, as_json: bool, status: str | None) -> None:
+    """De geregistreerde stukken."""
+    app = get_app(ctx)
+    with app.sessions() as s:
+        q = select(Item).options(selectinload(Item.meeting)).order_by(Item.id)
+        if status:
+            q = q.where(Item.status == status)
+        rows = [item_json(i) for i in s.scalars(q)]
+    if as_json:
+        emit_json(rows)
+        return
+    for r in rows:
+        click.echo(f"{r['registration_number']}  {r['status']:<12} {r['sender']['public_label'][:30]:<30} "
+                   f"{(r['letter']['subject'] or '')[:50]}  [{r['handling']['local_code']}]")
+
+
+@main.command()
+@click.argument("ident")
+@click.option("--json", "as_json", is_flag=True)
+@click.pass_context
+def show(ctx: click.Context, ident: str, as_json: bool) -> None:
+    """Eén stuk (id of registratienummer)."""
+    app = get_app(ctx)
+    with app.sessions() as s:
+        doc = item_json(find_item(s, ident))
+    if as_json:
+        emit_json(doc)
+        return
+    click.echo(f"{doc['registration_number']} ({doc['status']})")
+    click.echo(f"Afzender:     {doc['sender']['organisation'] or doc['sender']['name']} ({doc['sender']['kind']})")
+    click.echo(f"Onderwerp:    {doc['letter']['subject']}")
+    click.echo(f"Datum brief:  {doc['letter']['date']}")
+    click.echo(f"Soort:        {doc['document_kind']}{' (rondzendbrief)' if doc['circular'] else ''}")
+    click.echo(f"Onderwerp/TOOI: {(doc['topic'] or {}).get('label')}")
+    click.echo(f"Afhandeling:  {doc['handling']['local_code']} {doc['handling']['label']}")
+    for r in doc["reasons"]:
+        click.echo(f"  - {r}")
+
+
+@main.command()
+@click.argument("file", type=click.Path(exists=True, dir_okay=False, path_type=Path))
+@click.option("--json", "as_json", is_flag=True, help="Uitvoer als JSON (het contract uit DESIGN.md).")
+@click.pass_context
+def classify(ctx: click.Context, file: Path, as_json: bool) -> None:
+    """Analyseer één bericht zonder register."""
+    from pipeline.flow import Pipeline
+    from pipeline.result import outcome_json
+
+    settings = get_ctx(ctx).settings
+    pipe = Pipeline.build(settings)
+    raw = file.read_bytes()
+    doc = outcome_json(pipe.run(raw), pipe.ruleset.profile, sha256_hex(raw))
+    if as_json:
+        emit_json(doc)
+        return
+    click.echo(f"Afzender:    {doc['sender']['organisation'] or doc['sender']['name']} ({doc['sender']['kind']})")
+    click.echo(f"Onderwerp:   {doc['letter']['subject']}")
+    click.echo(f"Datum:       {doc['letter']['date']}")
+    click.echo(f"Afhandeling: {doc['handling']['local_code']} {doc['handling']['label']}")
+    for r in doc["reasons"]:
+        click.echo(f"  - {r}")

@@ -1,0 +1,73 @@
+"""The stages wired in one place: raw bytes -> parse -> extract -> analyse -> classify (no registry)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, fields
+from pathlib import Path
+from typing import Any
+
+from pipeline.config import Settings
+from pipeline.extract import ExtractLimits, extract_all, read_msg
+from pipeline.records import Extracted, Outcome, ParsedMessage
+from pipeline.stages.analyse import Detector, analyse
+from pipeline.stages.parse import parse_message
+
+OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
+
+
+def limits_from(settings: Settings) -> ExtractLimits:
+    names = {f.name for f in fields(ExtractLimits)}
+    return ExtractLimits(**{k: v for k, v in vars(settings.limits).items() if k in names})
+
+
+def parse_any(raw: bytes, max_depth: int) -> ParsedMessage:
+    """A MIME message, or an Outlook .msg file turned into the same record."""
+    if raw.startswith(OLE_MAGIC):
+        m = read_msg(raw)
+        return ParsedMessage(
+            message_id=None, from_name=m.sender_name, from_address=(m.sender_address or "").lower() or None,
+            to=m.to, cc=m.cc, date=m.date, subject=m.subject, text=m.body, headers={},
+            attachments=m.attachments, raw_size=len(raw),
+        )
+    return parse_message(raw, max_depth=max_depth)
+
+
+@dataclass
+class Pipeline:
+    """Everything the stages need, built once per process (rules and models are loaded here)."""
+
+    settings: Settings
+    limits: ExtractLimits
+    ruleset: Any
+    judge: Any
+    detect: Detector | None
+
+    @classmethod
+    def build(cls, settings: Settings, with_models: bool = True) -> "Pipeline":
+        from pipeline.rules import load_ruleset
+
+        ruleset = load_ruleset(settings.rules_dir, settings.profile.name)
+        judge = None
+        if with_models:
+            from pipeline.judge import load_judge
+
+            judge = load_judge(settings.models_dir)
+        from pipeline.privacy.detect import detect
+
+        return cls(settings, limits_from(settings), ruleset, judge, detect)
+
+    def run(self, raw: bytes) -> Outcome:
+        from pipeline.stages.classify import classify
+
+        parsed = parse_any(raw, self.settings.intake.max_nesting_depth)
+        extracted = Extracted(parsed, extract_all(parsed.attachments, self.limits))
+        analysis = analyse(extracted, self.ruleset.known_domains, self.detect)
+        classification = classify(
+            analysis, self.ruleset, self.judge,
+            review_threshold=self.settings.models.review_threshold, top_k=self.settings.models.top_k_topics,
+        )
+        return Outcome(analysis, classification)
+
+
+def models_present(models_dir: Path) -> bool:
+    return (models_dir / "topic").is_dir()

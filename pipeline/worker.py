@@ -1,0 +1,134 @@
+"""The worker: claims received messages, runs the pipeline, files items, quarantines what breaks."""
+
+from __future__ import annotations
+
+import os
+import socket
+import traceback
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from datetime import datetime, timedelta, timezone
+
+from sqlalchemy import select, update
+from sqlalchemy.orm import Session, sessionmaker
+
+from pipeline.errors import GriffieError
+from pipeline.flow import Pipeline
+from pipeline.rawstore import RawStore
+from pipeline.registry.models import AuditEntry, Item, Message
+from pipeline.result import outcome_json
+from pipeline.stages.file import file_outcome
+from pipeline.stages.parse import ParseError
+
+STALE_CLAIM = timedelta(minutes=15)
+FiledHook = Callable[[Session, Item], None]
+
+
+@dataclass
+class Summary:
+    filed: int = 0
+    ignored: int = 0
+    quarantined: int = 0
+    errors: list[str] = field(default_factory=list)
+
+
+def worker_id() -> str:
+    return f"{socket.gethostname()}:{os.getpid()}"
+
+
+def readable_error(exc: BaseException) -> str:
+    if isinstance(exc, (GriffieError, ParseError)):
+        return str(exc)
+    return f"Onverwachte fout bij verwerken ({type(exc).__name__}): {exc}"
+
+
+class Worker:
+    def __init__(self, sessions: sessionmaker, store: RawStore, pipeline_factory: Callable[[], Pipeline],
+                 on_filed: list[FiledHook] | None = None) -> None:
+        self.sessions = sessions
+        self.store = store
+        self._factory = pipeline_factory
+        self._pipeline: Pipeline | None = None
+        self.on_filed = on_filed or []
+        self.me = worker_id()
+
+    @property
+    def pipeline(self) -> Pipeline:
+        if self._pipeline is None:
+            self._pipeline = self._factory()
+        return self._pipeline
+
+    def pending_ids(self) -> list[int]:
+        with self.sessions() as s:
+            return list(s.scalars(select(Message.id).where(Message.state == "received").order_by(Message.id)))
+
+    def claim(self, message_id: int) -> bool:
+        now = datetime.now(timezone.utc)
+        with self.sessions.begin() as s:
+            result = s.execute(
+                update(Message)
+                .where(Message.id == message_id, Message.state == "received")
+                .where((Message.claimed_by.is_(None)) | (Message.claimed_at < now - STALE_CLAIM)
+                       | (Message.claimed_by == self.me))
+                .values(claimed_by=self.me, claimed_at=now, attempts=Message.attempts + 1)
+            )
+            return result.rowcount == 1
+
+    def process(self, message_id: int) -> str:
+        """Run one claimed message through the pipeline; returns its new state."""
+        with self.sessions() as s:
+            msg = s.get(Message, message_id)
+            digest = msg.sha256
+        try:
+            raw = self.store.get(digest)
+            outcome = self.pipeline.run(raw)
+            doc = outcome_json(outcome, self.pipeline.ruleset.profile, digest)
+        except Exception as exc:  # any failure of a stage quarantines this message only; the run goes on
+            return self._quarantine(message_id, exc)
+        with self.sessions.begin() as s:
+            msg = s.get(Message, message_id)
+            if msg.item is not None:  # filed already by an earlier run that died before marking the state
+                msg.state = "filed"
+                return msg.state
+            item = file_outcome(s, msg, outcome, doc)
+            for hook in self.on_filed:
+                hook(s, item)
+            msg.claimed_by = None
+            return msg.state
+
+    def _quarantine(self, message_id: int, exc: BaseException) -> str:
+        with self.sessions.begin() as s:
+            msg = s.get(Message, message_id)
+            msg.state = "quarantined"
+            msg.last_error = readable_error(exc)
+            msg.traceback = "".join(traceback.format_exception(exc))
+            msg.claimed_by = None
+            s.add(AuditEntry(actor="pipeline", action="message_quarantined", message_id=message_id,
+                             detail={"error": msg.last_error}))
+        return "quarantined"
+
+    def run_pending(self, progress: Callable[[int], None] | None = None) -> Summary:
+        summary = Summary()
+        for mid in self.pending_ids():
+            if not self.claim(mid):
+                continue
+            state = self.process(mid)
+            if state == "filed":
+                summary.filed += 1
+            elif state == "ignored":
+                summary.ignored += 1
+            else:
+                summary.quarantined += 1
+            if progress:
+                progress(1)
+        return summary
+
+    def requeue_quarantined(self, ids: list[int] | None = None) -> int:
+        """Put quarantined messages back in the queue (griffiepost retry)."""
+        with self.sessions.begin() as s:
+            q = update(Message).where(Message.state == "quarantined")
+            if ids:
+                q = q.where(Message.id.in_(ids))
+            result = s.execute(q.values(state="received", claimed_by=None))
+            s.add(AuditEntry(actor="cli", action="retry", detail={"count": result.rowcount, "ids": ids or []}))
+            return result.rowcount
