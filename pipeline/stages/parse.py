@@ -105,7 +105,7 @@ def _parse_tree(msg: EmailMessage, depth: int, max_depth: int) -> ParsedMessage:
     attachments: list[AttachmentPart] = []
     defects = [type(d).__name__ for d in msg.defects]
     attached: list[ParsedMessage] = []
-    for part in msg.walk():
+    for part in _walk_own(msg):
         defects.extend(type(d).__name__ for d in part.defects if part is not msg)
         ctype = part.get_content_type()
         if part.is_multipart():
@@ -161,6 +161,16 @@ def _parse_tree(msg: EmailMessage, depth: int, max_depth: int) -> ParsedMessage:
         original.forwarded = True
         parsed.origin = original
     return parsed
+
+
+def _walk_own(msg: EmailMessage):
+    """Like msg.walk(), but does not descend into attached messages (they are parsed on their own)."""
+    yield msg
+    if msg.is_multipart() and msg.get_content_type() != "message/rfc822":
+        payload = msg.get_payload()
+        if isinstance(payload, list):
+            for sub in payload:
+                yield from _walk_own(sub)
 
 
 def _rfc822_parts(msg: EmailMessage) -> list[EmailMessage]:
