@@ -61,9 +61,6 @@ def _zip_kind(data: bytes) -> str:
 
 def sniff(data: bytes, content_type: str, filename: str | None) -> str:
     """Return one of: pdf, docx, zip, broken_zip, tnef, msg, ole, image, text, html, unknown."""
-    head = data[:1024]
-    if b"%PDF-" in head:
-        return "pdf"
     if data.startswith(TNEF_MAGIC):
         return "tnef"
     if data.startswith(OLE_MAGIC):
@@ -74,6 +71,8 @@ def sniff(data: bytes, content_type: str, filename: str | None) -> str:
         return "image"
     if data.startswith(b"II*\x00") or data.startswith(b"MM\x00*"):
         return "image"
+    if b"%PDF-" in data[:1024]:  # readers accept junk before the header; containers were ruled out above
+        return "pdf"
     declared = _BY_TYPE.get(content_type.split(";")[0].strip().lower())
     by_name = _BY_EXTENSION.get(_extension(filename))
     kind = declared or by_name

@@ -24,7 +24,11 @@ def check_image(data: bytes, limits: ExtractLimits) -> int:
                 bands = _BANDS.get(image.mode, 4)
                 frames = getattr(image, "n_frames", 1)
     except Image.DecompressionBombError as exc:
-        raise ExtractFailure("too_large", f"Afbeelding is te groot (mogelijk een decompressiebom): {exc}") from exc
+        raise ExtractFailure(
+            "too_large",
+            f"Afbeelding is te groot: meer dan {Image.MAX_IMAGE_PIXELS * 2:,} pixels "
+            f"(limiet {limits.max_image_pixels:,} pixels); mogelijk een decompressiebom".replace(",", "."),
+        ) from exc
     except (UnidentifiedImageError, OSError, SyntaxError, ValueError) as exc:
         raise ExtractFailure("broken", f"Afbeelding is beschadigd: {exc}") from exc
     pixels = width * height
@@ -32,7 +36,7 @@ def check_image(data: bytes, limits: ExtractLimits) -> int:
         raise ExtractFailure(
             "too_large",
             f"Afbeelding is te groot: {width} x {height} pixels (limiet {limits.max_image_pixels:,} pixels); "
-            "mogelijk een decompressiebom",
+            "mogelijk een decompressiebom".replace(",", "."),
         )
     return frames
 

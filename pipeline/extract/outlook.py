@@ -6,6 +6,7 @@ import logging
 import re
 from dataclasses import dataclass, field
 from datetime import datetime
+from email.utils import parseaddr
 
 import extract_msg
 import tnefparse
@@ -75,9 +76,11 @@ def read_msg(data: bytes) -> OutlookMessage:
     except Exception as exc:  # olefile and extract-msg have many error classes of their own
         raise ExtractFailure("broken", f"Outlook-bericht (.msg) is beschadigd: {type(exc).__name__}: {exc}") from exc
     try:
-        html_raw = getattr(msg, "htmlBody", None)
-        html = decode_text(html_raw) if isinstance(html_raw, bytes) else html_raw
         body = getattr(msg, "body", None) or ""
+        html = None
+        if not body.strip() or msg.exists("__substg1.0_10130102"):  # else extract-msg makes HTML up from the text
+            html_raw = getattr(msg, "htmlBody", None)
+            html = decode_text(html_raw) if isinstance(html_raw, bytes) else html_raw
         if not body.strip() and html:
             body = html_to_text(html)
         if not body.strip():
@@ -88,20 +91,19 @@ def read_msg(data: bytes) -> OutlookMessage:
         to = [_address(r) for r in recipients if r.type == RecipientType.TO]
         cc = [_address(r) for r in recipients if r.type == RecipientType.CC]
         date = getattr(msg, "date", None)
-        sender_name, sender_address = None, None
-        sender = getattr(msg, "sender", None) or ""
-        match = re.match(r"\s*(.*?)\s*<([^>]+)>\s*$", sender)
-        if match:
-            sender_name, sender_address = match.group(1) or None, match.group(2)
-        elif "@" in sender:
-            sender_address = sender.strip()
-        elif sender.strip():
-            sender_name = sender.strip()
+        sender = (getattr(msg, "sender", None) or "").strip()
+        sender_name, sender_address = parseaddr(sender) if "@" in sender else (sender, "")
+        if "@" not in sender_address:
+            for stream in ("__substg1.0_5D01", "__substg1.0_0C1F", "__substg1.0_0065", "__substg1.0_5D02"):
+                value = msg.getStringStream(stream) or ""
+                if "@" in value and not value.startswith("/"):  # skip Exchange X.500 addresses
+                    sender_address = value.strip()
+                    break
         parts = [p for p in (_msg_attachment(a) for a in getattr(msg, "attachments", [])) if p is not None]
         return OutlookMessage(
             subject=getattr(msg, "subject", None),
-            sender_name=sender_name,
-            sender_address=sender_address,
+            sender_name=sender_name or None,
+            sender_address=sender_address or None,
             to=to,
             cc=cc,
             date=date if isinstance(date, datetime) else None,
