@@ -1,0 +1,141 @@
+"""Person names in Dutch letters: name shapes accepted by their evidence or by the context around them."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from pipeline.privacy import lexicon as lx
+from pipeline.privacy.names import NameMatch, Token, parse_name, tokenize
+from pipeline.privacy.patterns import POSTBUS, POSTCODE, STREET
+
+CLOSING = re.compile(
+    r"(?i)^\s*(?:(?:met\s+)?(?:\w+\s+)?(?:vriendelijke|hartelijke|beste|muzikale|sportieve|warme|collegiale)?\s*"
+    r"groet(?:en|jes)?|hoogachtend|(?:kind|best)\s+regards|regards|alvast\s+(?:bedankt|dank)\w*|"
+    r"dank\s+(?:u|je)\s+wel|bedankt)\s*[,.!]?\s*$"
+)
+HEADER = re.compile(r"(?i)^\s*(?:van|from|aan|to|cc|bcc|afzender)\s*:\s*")
+HEADER_NAME = re.compile(r"(?i)^\s*(?:van|from|aan|to|cc|bcc|afzender)\s*:\s*(?P<name>[^<\[\n]*?)\s*(?:<|\[mailto:|$)")
+BLOCK_END = re.compile(r"(?i)^\s*(?:van|from|-{3,}|_{3,}|>|op .* schreef)")
+SIGNATURE_SPAN = 8  # lines after a closing that can hold the signatory
+
+
+def _lines(text: str) -> list[tuple[int, str]]:
+    out, pos = [], 0
+    for line in text.split("\n"):
+        out.append((pos, line))
+        pos += len(line) + 1
+    return out
+
+
+def _signature_lines(lines: list[tuple[int, str]]) -> dict[int, int]:
+    """Line index -> index of the closing line ("Met vriendelijke groet,") whose signature block holds it."""
+    found: dict[int, int] = {}
+    for idx, (_, line) in enumerate(lines):
+        if not CLOSING.match(line):
+            continue
+        for j in range(idx + 1, min(len(lines), idx + 1 + SIGNATURE_SPAN)):
+            if BLOCK_END.match(lines[j][1]) or CLOSING.match(lines[j][1]):
+                break
+            found.setdefault(j, idx)
+    return found
+
+
+_TITLE_WORDS = frozenset(lx.TITLES | {"mevr", "dhr", "mw"})
+
+
+def _is_title(tok: Token) -> bool:
+    return tok.kind == "word" and tok.text.lower().rstrip(".") in _TITLE_WORDS
+
+
+def _title_before(tokens: list[Token], i: int) -> bool:
+    if i >= 1 and _is_title(tokens[i - 1]):
+        return True
+    return i >= 2 and f"{tokens[i - 2].text} {tokens[i - 1].text}".lower() in lx.TITLES
+
+
+def _label_before(text: str, line_start: int, tok: Token) -> bool:
+    before = text[line_start:tok.start].lower().rstrip(" :,;-")
+    return any(before == label or before.endswith((" " + label, ":" + label, "(" + label)) for label in lx.LABELS)
+
+
+def _role_after(tokens: list[Token], j: int) -> bool:
+    if j + 1 < len(tokens) and tokens[j].text in {",", "|", "-", "–", "("}:
+        return tokens[j + 1].text.lower().rstrip(".,") in lx.ROLES
+    return False
+
+
+def _whole_line(tokens: list[Token], i: int, m: NameMatch) -> bool:
+    """The name is the line's content apart from leading titles and a trailing ", role" or "| ..."."""
+    if any(not _is_title(t) and t.kind != "init" for t in tokens[:i]):
+        return False
+    rest = tokens[m.next_index:]
+    return not rest or rest[0].text in {",", "|", "(", "–", "-"}
+
+
+def _next_line_kind(lines: list[tuple[int, str]], idx: int) -> str | None:
+    """'address' or 'role' when the next non-empty line is one (marks the line above as a name)."""
+    for _, line in lines[idx + 1:idx + 3]:
+        stripped = line.strip()
+        if not stripped:
+            continue
+        if STREET.match(stripped) or POSTBUS.match(stripped) or POSTCODE.match(stripped):
+            return "address"
+        first = stripped.split()[0].lower().rstrip(",.")
+        return "role" if first in lx.ROLES else None
+    return None
+
+
+def _header_segment(line: str) -> tuple[int, int] | None:
+    m = HEADER_NAME.match(line)
+    if m is None or not m.group("name").strip():
+        return None
+    return m.start("name"), m.end("name")
+
+
+def find_persons(text: str) -> Iterator[tuple[str, int, int]]:
+    """Person-name spans ("person", start, end) found by shape and context."""
+    lines = _lines(text)
+    signature = _signature_lines(lines)
+    signed_blocks: set[int] = set()  # blocks where a signatory was already found
+    for idx, (offset, line) in enumerate(lines):
+        if not line.strip():
+            continue
+        tokens = tokenize(line, offset)
+        header = _header_segment(line) if HEADER.match(line) else None
+        next_kind = _next_line_kind(lines, idx)
+        in_signature = idx in signature
+        i, last_end = 0, -1
+        while i < len(tokens):
+            tok = tokens[i]
+            if _is_title(tok) or tok.kind == "punct":
+                i += 1
+                continue
+            m = parse_name(tokens, i)
+            if m is None:
+                i += 1
+                continue
+            strong = m.surname and (m.initials or m.given)
+            triggered = (_title_before(tokens, i) or _label_before(text, offset, tok)
+                         or _role_after(tokens, m.next_index))
+            coordinated = i >= 1 and tokens[i - 1].text in {"en", "&", ","} and i >= 2 \
+                and tokens[i - 2].end == last_end
+            whole = _whole_line(tokens, i, m)
+            evidence = m.initials or m.given or m.known_surname
+            first_in_block = in_signature and signature[idx] not in signed_blocks
+            line_context = whole and ((in_signature and (evidence or first_in_block)) or next_kind is not None)
+            in_header = header is not None and offset + header[0] <= m.start and m.end <= offset + header[1] \
+                and m.start == offset + header[0] and m.end == offset + header[1]
+            if m.surname:
+                accept = strong or triggered or coordinated or line_context or (in_header and m.tokens >= 2)
+            else:
+                accept = (line_context and (in_signature or next_kind == "role")) or \
+                    (triggered and _label_before(text, offset, tok)) or (in_header and m.given)
+            if accept:
+                yield "person", m.start, m.end
+                if in_signature:
+                    signed_blocks.add(signature[idx])
+                last_end = m.end
+                i = m.next_index
+            else:
+                i += 1
