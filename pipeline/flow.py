@@ -7,12 +7,22 @@ from pathlib import Path
 from typing import Any
 
 from pipeline.config import Settings
+from pipeline.errors import GriffieError
 from pipeline.extract import ExtractLimits, extract_all, read_msg
 from pipeline.records import Extracted, Outcome, ParsedMessage
 from pipeline.stages.analyse import Detector, analyse
 from pipeline.stages.parse import parse_message
 
 OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
+# Defects that mean part of the message is missing: such a message waits in quarantine for a person.
+TRUNCATION_DEFECTS = {
+    "CloseBoundaryNotFoundDefect": "het bericht is afgekapt: de afsluitende MIME-grens ontbreekt",
+    "StartBoundaryNotFoundDefect": "de MIME-delen van het bericht ontbreken (begingrens niet gevonden)",
+}
+
+
+class DamagedMessage(GriffieError):
+    """The message is kept, but it is incomplete; a person has to look at it."""
 
 
 def limits_from(settings: Settings) -> ExtractLimits:
@@ -60,6 +70,9 @@ class Pipeline:
         from pipeline.stages.classify import classify
 
         parsed = parse_any(raw, self.settings.intake.max_nesting_depth)
+        damage = [TRUNCATION_DEFECTS[d] for d in parsed.defects if d in TRUNCATION_DEFECTS]
+        if damage:
+            raise DamagedMessage(f"Bericht is beschadigd: {'; '.join(damage)}. Het origineel is bewaard.")
         extracted = Extracted(parsed, extract_all(parsed.attachments, self.limits))
         analysis = analyse(extracted, self.ruleset.known_domains, self.detect)
         classification = classify(

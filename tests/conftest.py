@@ -25,3 +25,29 @@ def postgres_server():
 def postgres_url(postgres_server):
     """A fresh, empty database on the session's PostgreSQL server."""
     return postgres_server.create_database(f"t{next(_db_names)}")
+
+
+SAMPLE_MAILBOX = __import__("pathlib").Path(__file__).resolve().parent.parent / "pipeline" / "sample" / "mailbox"
+
+
+def sample_settings(tmp_dir, profile: str = "generiek"):
+    from dataclasses import replace
+
+    from pipeline.config import ProfileSettings, RegistrySettings, Settings
+
+    return replace(Settings(), registry=RegistrySettings(url=f"sqlite:///{tmp_dir}/registry.db", data_dir=str(tmp_dir)),
+                   profile=ProfileSettings(name=profile))
+
+
+@pytest.fixture(scope="session")
+def sample_app(tmp_path_factory):
+    """The whole sample mailbox filed once per test session (SQLite); read-only for the tests that use it."""
+    from pipeline.app import App
+    from pipeline.cli.intake_cmds import ingest_paths
+
+    tmp = tmp_path_factory.mktemp("sample-registry")
+    app = App.open(sample_settings(tmp))
+    counts = ingest_paths(app, [SAMPLE_MAILBOX], show_progress=False)
+    app.ingest_counts = counts
+    yield app
+    app.close()

@@ -79,7 +79,8 @@ def expand_acronyms(name: str, text: str) -> str:
     """Add '(LVKK)' after a full name when the text introduces that name with its acronym."""
     parts = []
     for piece in re.split(r"\s+en\s+", name):
-        m = re.search(re.escape(piece) + r"\s*\(([A-Z]{2,10})\)", text)
+        pattern = r"\s+".join(re.escape(w) for w in piece.split())
+        m = re.search(pattern + r"\s*\(([A-Z]{2,10})\)", text)
         parts.append(f"{piece} ({m.group(1)})" if m and "(" not in piece else piece)
     return " en ".join(parts)
 
