@@ -92,6 +92,8 @@ class ImapAccount:
     processed_folder: str = "Verwerkt"
     after_filing: str = "move"  # move | keyword | none | delete
     keyword: str = "GriffiepostVerwerkt"
+    only_from: tuple[str, ...] = ()  # take only mail whose From contains one of these (client-side, normalised)
+    only_subject: tuple[str, ...] = ()  # take only mail whose Subject contains one of these
     oauth2: OAuth2Settings | None = None
 
 

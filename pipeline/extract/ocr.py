@@ -10,7 +10,7 @@ import numpy as np
 from PIL import Image
 
 TESSERACT = "/usr/bin/tesseract"
-_COARSE = [x / 2 for x in range(-10, 11)]  # -5 .. +5 degrees in 0.5 steps
+_COARSE = [float(x) for x in range(-5, 6)]  # -5 .. +5 degrees in 1 degree steps, refined below
 _MIN_ANGLE = 0.25  # below this a rotation costs more sharpness than it gains
 
 
@@ -35,7 +35,7 @@ def estimate_skew(image: Image.Image) -> float:
     if not np.any(arr < 160):
         return 0.0
     best = max(_COARSE, key=lambda a: _profile_score(ink, a))
-    fine = [best + x / 10 for x in range(-5, 6)]
+    fine = [best + x / 5 for x in range(-5, 6)]  # +-1 degree in 0.2 steps
     return max(fine, key=lambda a: _profile_score(ink, a))
 
 
@@ -45,7 +45,7 @@ def deskew(image: Image.Image) -> tuple[Image.Image, float]:
     if abs(angle) < _MIN_ANGLE:
         return image, 0.0
     gray = image.convert("L")
-    return gray.rotate(angle, resample=Image.Resampling.BICUBIC, expand=True, fillcolor=255), angle
+    return gray.rotate(angle, resample=Image.Resampling.BILINEAR, expand=True, fillcolor=255), angle
 
 
 def run_tesseract(image: Image.Image, language: str, timeout_s: float, psm: int = 3) -> str:

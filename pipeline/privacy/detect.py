@@ -19,11 +19,11 @@ def detect(text: str, source: str = "body") -> list[PersonalDataSpan]:
     hits.extend(find_persons(text))
     hits.sort(key=lambda h: (PRIORITY[h[0]], -(h[2] - h[1]), h[1]))
     taken: list[tuple[str, int, int]] = []
+    used = bytearray(len(text) + 1)  # characters already covered by a span of a higher priority
     for kind, start, end in hits:
-        if end <= start:
+        if end <= start or any(used[start:end]):
             continue
-        if any(start < t_end and t_start < end for _, t_start, t_end in taken):
-            continue
+        used[start:end] = b"\x01" * (end - start)
         taken.append((kind, start, end))
     taken.sort(key=lambda h: h[1])
     return [PersonalDataSpan(kind, start, end, source, text[start:end]) for kind, start, end in taken]

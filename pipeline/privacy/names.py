@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from typing import NamedTuple
 
 from pipeline.privacy import lexicon as lx
 
@@ -21,8 +22,7 @@ ABBREVIATIONS = frozenset({t for t in lx.TITLES if " " not in t} | {"mevr", "dhr
                                                                      "fam", "prof", "ds", "bc", "ing", "mr", "drs"})
 
 
-@dataclass(frozen=True)
-class Token:
+class Token(NamedTuple):
     kind: str  # init | nick | word | punct
     text: str
     start: int

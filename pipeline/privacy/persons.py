@@ -41,6 +41,7 @@ def _signature_lines(lines: list[tuple[int, str]]) -> dict[int, int]:
     return found
 
 
+_TUSSEN_FIRST = frozenset(t.split()[0] for t in lx.TUSSENVOEGSELS)
 _TITLE_WORDS = frozenset(lx.TITLES | {"mevr", "dhr", "mw"})
 
 
@@ -93,13 +94,30 @@ def _header_segment(line: str) -> tuple[int, int] | None:
     return m.start("name"), m.end("name")
 
 
+def _accept_by_context(m: NameMatch, tokens: list[Token], i: int, text: str, offset: int,
+                       header: tuple[int, int] | None, next_kind: str | None, first_in_block: bool,
+                       in_signature: bool, last_end: int) -> bool:
+    """Accept a name shape without initials or a known given name by what stands around it."""
+    tok = tokens[i]
+    label = _label_before(text, offset, tok)
+    triggered = label or _title_before(tokens, i) or _role_after(tokens, m.next_index)
+    coordinated = i >= 2 and tokens[i - 1].text in {"en", "&", ","} and tokens[i - 2].end == last_end
+    whole = _whole_line(tokens, i, m)
+    evidence = m.initials or m.given or m.known_surname
+    line_context = whole and ((in_signature and (evidence or first_in_block)) or next_kind is not None)
+    in_header = header is not None and m.start == offset + header[0] and m.end == offset + header[1]
+    if m.surname:
+        return triggered or coordinated or line_context or (in_header and m.tokens >= 2)
+    return (line_context and (in_signature or next_kind == "role")) or label or (in_header and m.given)
+
+
 def find_persons(text: str) -> Iterator[tuple[str, int, int]]:
     """Person-name spans ("person", start, end) found by shape and context."""
     lines = _lines(text)
     signature = _signature_lines(lines)
     signed_blocks: set[int] = set()  # blocks where a signatory was already found
     for idx, (offset, line) in enumerate(lines):
-        if not line.strip():
+        if not line.strip() or line.islower():
             continue
         tokens = tokenize(line, offset)
         header = _header_segment(line) if HEADER.match(line) else None
@@ -111,26 +129,19 @@ def find_persons(text: str) -> Iterator[tuple[str, int, int]]:
             if _is_title(tok) or tok.kind == "punct":
                 i += 1
                 continue
+            if tok.kind == "word" and not tok.text[:1].isupper() and not (
+                    tok.text in _TUSSEN_FIRST and _title_before(tokens, i)):
+                i += 1
+                continue
             m = parse_name(tokens, i)
             if m is None:
                 i += 1
                 continue
-            strong = m.surname and (m.initials or m.given)
-            triggered = (_title_before(tokens, i) or _label_before(text, offset, tok)
-                         or _role_after(tokens, m.next_index))
-            coordinated = i >= 1 and tokens[i - 1].text in {"en", "&", ","} and i >= 2 \
-                and tokens[i - 2].end == last_end
-            whole = _whole_line(tokens, i, m)
-            evidence = m.initials or m.given or m.known_surname
-            first_in_block = in_signature and signature[idx] not in signed_blocks
-            line_context = whole and ((in_signature and (evidence or first_in_block)) or next_kind is not None)
-            in_header = header is not None and offset + header[0] <= m.start and m.end <= offset + header[1] \
-                and m.start == offset + header[0] and m.end == offset + header[1]
-            if m.surname:
-                accept = strong or triggered or coordinated or line_context or (in_header and m.tokens >= 2)
-            else:
-                accept = (line_context and (in_signature or next_kind == "role")) or \
-                    (triggered and _label_before(text, offset, tok)) or (in_header and m.given)
+            accept = m.surname and (m.initials or m.given)
+            if not accept:
+                accept = _accept_by_context(m, tokens, i, text, offset, header, next_kind,
+                                            in_signature and signature[idx] not in signed_blocks, in_signature,
+                                            last_end)
             if accept:
                 yield "person", m.start, m.end
                 if in_signature:

@@ -211,3 +211,31 @@ class ImapState(Base):
     last_error: Mapped[str | None] = mapped_column(Text)
     last_error_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
     backlog: Mapped[int] = mapped_column(Integer, default=0)
+
+
+class ListSnapshot(Base):
+    """The frozen lijst ingekomen stukken of an adopted meeting: rows as adopted, and the decisions taken."""
+
+    __tablename__ = "list_snapshots"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    meeting_id: Mapped[int] = mapped_column(ForeignKey("meetings.id", ondelete="CASCADE"), unique=True)
+    profile: Mapped[str] = mapped_column(String(64))
+    adopted_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+    adopted_by: Mapped[str] = mapped_column(String(128))
+    rows: Mapped[list[dict[str, Any]]] = mapped_column(JSON)  # one dict per item, both sender versions
+    decisions: Mapped[list[dict[str, Any]]] = mapped_column(JSON, default=list)  # pulled items, changed handling
+
+
+class Amendment(Base):
+    """A change to an item after its list was adopted: recorded, never a silent edit of the frozen list."""
+
+    __tablename__ = "amendments"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    meeting_id: Mapped[int] = mapped_column(ForeignKey("meetings.id", ondelete="CASCADE"), index=True)
+    item_id: Mapped[int] = mapped_column(ForeignKey("items.id", ondelete="CASCADE"), index=True)
+    field: Mapped[str] = mapped_column(String(32))
+    old_value: Mapped[str | None] = mapped_column(Text)
+    new_value: Mapped[str | None] = mapped_column(Text)
+    actor: Mapped[str] = mapped_column(String(128))
+    reason: Mapped[str | None] = mapped_column(Text)
+    at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)

@@ -91,11 +91,23 @@ def parse_message(raw: bytes, max_depth: int = 5) -> ParsedMessage:
         raise ParseError("Het bericht heeft geen kopregels; het is geen e-mailbericht.")
     parsed = _parse_tree(msg, 0, max_depth)
     parsed.raw_size = len(raw)
+    parsed.defects = sorted(set(parsed.defects) | _mailparser_defects(raw))
     if parsed.origin is None:
         inline = find_inline_forward(parsed.text)
         if inline is not None:
             parsed.origin = inline[0]
     return parsed
+
+
+def _mailparser_defects(raw: bytes) -> set[str]:
+    """mail-parser's view of the defects (it also checks header encodings the stdlib accepts silently)."""
+    import mailparser
+    from mailparser.exceptions import MailParserError
+
+    try:
+        return set(mailparser.parse_from_bytes(raw).defects_categories)
+    except (MailParserError, ValueError, TypeError, LookupError, UnicodeError) as e:
+        return {f"MailParserError:{type(e).__name__}"}
 
 
 def _parse_tree(msg: EmailMessage, depth: int, max_depth: int) -> ParsedMessage:
