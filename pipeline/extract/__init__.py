@@ -5,7 +5,7 @@ from __future__ import annotations
 import hashlib
 
 from pipeline.extract.detect import sniff
-from pipeline.extract.docs import decode_text, html_to_text
+from pipeline.extract.docs import check_zip, decode_text, html_to_text
 from pipeline.extract.errors import ExtractFailure
 from pipeline.extract.images import check_image
 from pipeline.extract.limits import ExtractLimits
@@ -87,8 +87,6 @@ def _image(part: AttachmentPart, limits: ExtractLimits) -> ExtractedAttachment:
 
 
 def _docx(part: AttachmentPart, limits: ExtractLimits) -> ExtractedAttachment:
-    from pipeline.extract.docs import check_zip
-
     check_zip(part.data, limits)  # zip-bomb check before a byte is inflated
     job = get_pool(limits.worker_memory_mb).run("docx_text", (part.data, limits), limits.pdf_timeout_s)
     if not job.ok:
