@@ -1,0 +1,195 @@
+"""Generate the labelled Dutch training corpus (train.jsonl / heldout.jsonl) from hand-written fragments."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import random
+import sys
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+from fragments_kinds import ASKS, CLOSINGS, GENERIC, OPENINGS, SALUTATIONS  # noqa: E402
+from fragments_topics_a import TOPICS_A  # noqa: E402
+from fragments_topics_b import TOPICS_B  # noqa: E402
+import senders as S  # noqa: E402
+
+SEED = 20261127
+PER_TOPIC = 80
+HELDOUT_PERCENT = 20
+PROVENANCE = "griffiepost corpus generator 2026-11-27 (hand-written fragments, fictitious)"
+TOPICS = {**TOPICS_A, **TOPICS_B}
+
+# Document kinds: relative frequency and handling distribution (DOMAIN.md defaults).
+KINDS: dict[str, tuple[float, dict[str, float]]] = {
+    "brief": (0.20, {"college_afdoening": .26, "college_afdoening_informeren": .08, "college_advies": .14,
+                     "agenderen": .08, "betrekken": .1, "griffie": .14, "vka": .12, "niet_op_lijst": .08}),
+    "rondzendbrief": (0.10, {"vka": .8, "betrekken": .2}),
+    "petitie": (0.06, {"agenderen": .6, "college_advies": .4}),
+    "klacht": (0.08, {"college_afdoening": .7, "college_afdoening_informeren": .3}),
+    "zienswijzeverzoek": (0.06, {"agenderen": .65, "betrekken": .35}),
+    "raadsinformatiebrief": (0.08, {"vka": .9, "agenderen": .1}),
+    "jaarstukken": (0.05, {"agenderen": .55, "vka": .45}),
+    "motie_andere_gemeente": (0.06, {"vka": .9, "agenderen": .1}),
+    "uitnodiging": (0.06, {"niet_op_lijst": 1.0}),
+    "nieuwsbrief": (0.06, {"niet_op_lijst": 1.0}),
+    "reclame": (0.05, {"niet_op_lijst": 1.0}),
+    "bezwaarschrift": (0.05, {"niet_op_lijst": 1.0}),
+    "automatisch": (0.05, {"niet_op_lijst": 1.0}),
+}
+# Closing lines that make a kind recognisable beyond its opening.
+KIND_EXTRAS: dict[str, list[str]] = {
+    "uitnodiging": ["Aanmelden kan tot {datum} via het aanmeldformulier.", "De ontvangst is vanaf 19.00 uur, het programma start om 19.30 uur.",
+                    "Wij hopen u te mogen begroeten.", "Na afloop is er gelegenheid om na te praten onder het genot van een hapje en een drankje."],
+    "nieuwsbrief": ["Wilt u deze nieuwsbrief niet meer ontvangen? Meld u dan af via de link onderaan.", "Lees verder op onze website.",
+                    "Volg ons ook op sociale media.", "Deel deze nieuwsbrief met collega's."],
+    "reclame": ["Neem vrijblijvend contact op met onze accountmanager.", "Bekijk onze referenties op www.example.nl.",
+                "Deze aanbieding is geldig tot {datum}.", "Plan direct een afspraak in via onze agenda."],
+    "bezwaarschrift": ["Ik verzoek u het besluit te herroepen.", "Graag word ik gehoord door de bezwaarschriftencommissie.",
+                       "De gronden van het bezwaar zijn als volgt.", "Ik verzoek tevens om vergoeding van de proceskosten."],
+    "automatisch": ["Uw bericht wordt niet doorgestuurd.", "Dit bericht is automatisch verzonden; u kunt hierop niet reageren.",
+                    "Voor spoedeisende zaken kunt u contact opnemen met het secretariaat."],
+    "raadsinformatiebrief": ["Wij verwachten u in het derde kwartaal opnieuw te informeren.", "Het college heeft hierover op {datum} besloten."],
+    "jaarstukken": ["De accountant heeft een goedkeurende controleverklaring afgegeven.", "Het algemeen bestuur stelt de jaarrekening vast op {datum}."],
+    "zienswijzeverzoek": ["De bijdrage van uw gemeente stijgt naar {bedrag}.", "Uw zienswijze zien wij graag uiterlijk {datum} tegemoet."],
+    "motie_andere_gemeente": ["Wij roepen andere gemeenteraden op deze motie te steunen.", "De motie is als bijlage bijgevoegd."],
+    "petitie": ["De lijst met handtekeningen is bijgevoegd.", "Wij willen de petitie graag persoonlijk aanbieden."],
+}
+NEIGHBOURS = {  # topics whose vocabulary often meets in one letter
+    "c_d0463fb7": ["c_d4890526", "c_0361ffb3", "c_124eaf3a", "c_391585db"], "c_d4890526": ["c_d0463fb7", "c_9d1917e9", "c_391585db"],
+    "c_9d1917e9": ["c_d4890526", "c_d363776f", "c_399f194b"], "c_124eaf3a": ["c_cfc7d5ab", "c_399f194b", "c_d4890526"],
+    "c_cfc7d5ab": ["c_124eaf3a", "c_849842ac", "c_afa30a11"], "c_849842ac": ["c_cfc7d5ab", "c_c232ae4a", "c_d58b78ca"],
+    "c_afa30a11": ["c_cfc7d5ab", "c_d363776f", "c_d0463fb7"], "c_391585db": ["c_3eb6243b", "c_d0463fb7", "c_d4890526"],
+    "c_3eb6243b": ["c_391585db", "c_f4679acc"], "c_f4679acc": ["c_3eb6243b", "c_d58b78ca", "c_cfc7d5ab"],
+    "c_d58b78ca": ["c_f4679acc", "c_d0463fb7", "c_849842ac"], "c_399f194b": ["c_124eaf3a", "c_9d1917e9", "c_f47ad6ca"],
+    "c_f47ad6ca": ["c_399f194b", "c_d363776f", "c_0361ffb3"], "c_c232ae4a": ["c_0361ffb3", "c_d0463fb7", "c_9d1917e9"],
+    "c_d363776f": ["c_9d1917e9", "c_cfc7d5ab", "c_0361ffb3"], "c_0361ffb3": ["c_c232ae4a", "c_d363776f", "c_d0463fb7"],
+}
+
+
+def fmt_date(rng: random.Random) -> str:
+    day, month, year = rng.randint(1, 28), rng.randint(1, 12), rng.choice([2025, 2026, 2027])
+    return rng.choice([f"{day} {S.MONTHS[month - 1]} {year}", f"{day:02d}-{month:02d}-{year}", f"{day}/{month}/{year}",
+                       f"{year}-{month:02d}-{day:02d}", f"{day} {S.MONTHS[month - 1][:3]}. {year}"])
+
+
+def fmt_amount(rng: random.Random) -> str:
+    n = rng.choice([12_500, 48_000, 125_000, 250_000, 1_250_000, 3_400_000, 780_000])
+    dotted = f"{n:,}".replace(",", ".")
+    return rng.choice([f"€ {dotted}", f"€{dotted},-", f"EUR {dotted}", f"{dotted} euro",
+                       f"€ {n / 1e6:.1f} miljoen".replace(".", ",") if n >= 1e6 else f"ruim {n // 1000} duizend euro"])
+
+
+def fill(template: str, rng: random.Random, ctx: dict[str, str]) -> str:
+    values = {
+        "plaats": ctx["plaats"], "gemeente": ctx["gemeente"], "gemeente2": rng.choice(S.OTHER_COUNCILS),
+        "straat": rng.choice(S.STREETS), "plein": rng.choice(S.SQUARES), "wijk": rng.choice(S.DISTRICTS),
+        "rivier": rng.choice(S.RIVERS), "buitenstad": ctx["buitenstad"], "bedrag": fmt_amount(rng), "datum": fmt_date(rng),
+        "jaar": str(rng.choice([2026, 2027, 2028])), "maand": rng.choice(S.MONTHS), "aantal": str(rng.choice([40, 120, 350, 800, 1500, 2400])),
+        "percentage": rng.choice(["8 procent", "12%", "6,5 procent", "15 %"]), "kenmerk": f"{rng.randint(2025, 2026)}/{rng.randint(1000, 99999)}",
+        "gr": ctx["gr"], "subject": ctx.get("subject", ""),
+    }
+    return template.format(**values)
+
+
+def pick_handling(kind: str, rng: random.Random) -> str:
+    dist = KINDS[kind][1]
+    return rng.choices(list(dist), weights=list(dist.values()))[0]
+
+
+def person(rng: random.Random) -> str:
+    return f"{rng.choice(S.FIRST_NAMES)} {rng.choice(S.LAST_NAMES)}"
+
+
+def signature(kind: str, topic: str, rng: random.Random, ctx: dict[str, str]) -> str:
+    org = fill(rng.choice(TOPICS[topic]["orgs"]), rng, ctx)
+    if kind in ("klacht", "bezwaarschrift") or (kind in ("brief", "petitie") and rng.random() < .45):
+        return f"{person(rng)}\n{rng.choice(S.STREETS)} {rng.randint(1, 140)}, {ctx['plaats']}"
+    if kind == "raadsinformatiebrief":
+        return f"Burgemeester en wethouders van {ctx['gemeente']},\nde secretaris, de burgemeester"
+    if kind == "motie_andere_gemeente":
+        return f"De griffier van de gemeente {rng.choice(S.OTHER_COUNCILS)},\n{person(rng)}"
+    if kind == "rondzendbrief":
+        sender = rng.choice([S.MINISTRIES[topic], rng.choice(S.ASSOCIATIONS), org])
+        return f"{person(rng)}\n{rng.choice(S.FUNCTIONS)}, {sender}"
+    if kind in ("zienswijzeverzoek", "jaarstukken"):
+        return f"Het dagelijks bestuur van {ctx['gr']},\n{person(rng)}, {rng.choice(S.FUNCTIONS)}"
+    if kind == "reclame":
+        return f"{person(rng)}\nAccountmanager overheid, {rng.choice(S.COMPANIES)}"
+    if kind == "automatisch":
+        return rng.choice(["", f"{person(rng)}", "Postmaster"])
+    return f"{person(rng)}\n{rng.choice(S.FUNCTIONS)}, {org}"
+
+
+def compose(topic: str, kind: str, handling: str, rng: random.Random) -> str:
+    """One letter: header, salutation, opening, body (with other themes mixed in), request, closing."""
+    frag = TOPICS[topic]
+    ctx = {"plaats": rng.choice(S.PLACES), "gemeente": rng.choice(S.MUNICIPALITIES), "buitenstad": rng.choice(S.FOREIGN_TOWNS),
+           "gr": rng.choice(S.GRS.get(topic, S.GR_DEFAULT))}
+    ctx["subject"] = fill(rng.choice(frag["subjects"]), rng, ctx)
+    parts: list[str] = []
+    if kind == "automatisch":
+        parts.append(f"Onderwerp: {rng.choice(['Automatisch antwoord: ', 'Afwezig: ', 'Undeliverable: ', 'RE: '])}{ctx['subject']}")
+        parts.append(fill(rng.choice(OPENINGS[kind]), rng, ctx))
+        parts += [fill(x, rng, ctx) for x in rng.sample(KIND_EXTRAS[kind], rng.randint(0, 2))]
+        sig = signature(kind, topic, rng, ctx)
+        return "\n\n".join(p for p in parts + [sig] if p)
+    if rng.random() < .7:
+        parts.append(f"{rng.choice(['Betreft', 'Onderwerp', 'Inzake'])}: {ctx['subject'][0].upper()}{ctx['subject'][1:]}")
+    if rng.random() < .5:
+        parts.append(f"{rng.choice([ctx['plaats'], 'Datum'])}{rng.choice([', ', ': '])}{fmt_date(rng)}")
+    if rng.random() < .3:
+        parts.append(f"Ons kenmerk: {fill('{kenmerk}', rng, ctx)}")
+    if kind == "brief" and handling == "niet_op_lijst":
+        parts.append(rng.choice([f"Aan de fractie van {rng.choice(S.PARTIES)},", f"Beste raadslid {rng.choice(S.LAST_NAMES)},",
+                                 "Geachte heer, mevrouw,"]))
+    else:
+        parts.append(fill(rng.choice(SALUTATIONS), rng, ctx))
+    parts.append(fill(rng.choice(OPENINGS[kind]), rng, ctx))
+    body = [fill(x, rng, ctx) for x in rng.sample(frag["body"], rng.randint(1, 4))]
+    for _ in range(rng.choice([0, 0, 1, 1, 2])):  # other themes, mostly neighbours
+        other = rng.choice(NEIGHBOURS[topic]) if rng.random() < .75 else rng.choice(list(TOPICS))
+        body.insert(rng.randint(0, len(body)), fill(rng.choice(TOPICS[other]["body"]), rng, ctx))
+    body += [rng.choice(GENERIC) for _ in range(rng.randint(0, 2))]
+    if kind in KIND_EXTRAS and rng.random() < .8:
+        body.append(fill(rng.choice(KIND_EXTRAS[kind]), rng, ctx))
+    if ASKS[handling] and (handling != "vka" or rng.random() < .6):
+        body.append(fill(rng.choice(ASKS[handling]), rng, ctx))
+    if kind == "brief" and handling == "niet_op_lijst" and rng.random() < .5:
+        body.append(rng.choice(["Deze brief is alleen voor u persoonlijk bedoeld.", "Ik wil liever anoniem blijven."]))
+    paragraphs = [" ".join(body[i:i + 3]) for i in range(0, len(body), 3)]
+    parts += paragraphs + [rng.choice(CLOSINGS), signature(kind, topic, rng, ctx)]
+    return "\n\n".join(parts)
+
+
+def heldout(doc_id: str) -> bool:
+    """Stable split: a fixed share of ids by sha256, independent of order and of the generator's randomness."""
+    return int(hashlib.sha256(doc_id.encode()).hexdigest()[:8], 16) % 100 < HELDOUT_PERCENT
+
+
+def generate(per_topic: int = PER_TOPIC, seed: int = SEED) -> list[dict[str, str]]:
+    rng = random.Random(seed)
+    kinds, weights = list(KINDS), [w for w, _ in KINDS.values()]
+    rows = []
+    for topic in TOPICS:
+        for n in range(per_topic):
+            kind = rng.choices(kinds, weights=weights)[0]
+            handling = pick_handling(kind, rng)
+            rows.append({"id": f"gp-{topic}-{n:03d}", "text": compose(topic, kind, handling, rng), "topic": topic,
+                         "document_kind": kind, "handling": handling, "provenance": PROVENANCE})
+    return rows
+
+
+def main(out_dir: Path = Path(__file__).resolve().parent) -> None:
+    rows = generate()
+    splits = {"train": [r for r in rows if not heldout(r["id"])], "heldout": [r for r in rows if heldout(r["id"])]}
+    for name, part in splits.items():
+        with open(out_dir / f"{name}.jsonl", "w", encoding="utf-8") as fh:
+            for row in part:
+                fh.write(json.dumps(row, ensure_ascii=False) + "\n")
+        print(f"{name}: {len(part)} texts")
+
+
+if __name__ == "__main__":
+    main()
