@@ -1,0 +1,193 @@
+"""The one guard every public output passes: it refuses content that still holds a known personal-data string."""
+
+from __future__ import annotations
+
+import html
+import io
+import json
+import re
+import zipfile
+from collections.abc import Iterable
+
+import pypdfium2 as pdfium
+
+from pipeline.records import PersonalDataSpan
+
+FORMATS = ("text", "html", "pdf", "docx", "csv", "json")
+KIND_WORDS = {
+    "person": "een naam", "email": "een e-mailadres", "phone": "een telefoonnummer", "address": "een adres",
+    "iban": "een rekeningnummer (IBAN)", "bsn": "een burgerservicenummer", "birthdate": "een geboortedatum",
+}
+MIN_LENGTH = 3  # shorter strings would match everywhere
+TITLE_PREFIX = re.compile(r"(?i)^(?:(?:de\s+heer|mevrouw|mevr\.|mw\.|dhr\.|meneer|mr\.|drs\.|dr\.|ir\.|ing\.)\s+)+")
+DIGIT_SEPARATORS = re.compile(r"(?<=\d)[\s\-.()/]+(?=\d)")
+NAME_PARTICLES = {"van", "de", "den", "der", "het", "'t", "ter", "ten", "te", "in", "op", "el"}
+
+
+class ForbiddenString(str):
+    """A string that must not be published, remembering which kind of personal data it is."""
+
+    kind: str
+
+    def __new__(cls, value: str, kind: str) -> ForbiddenString:
+        obj = super().__new__(cls, value)
+        obj.kind = kind
+        return obj
+
+
+class PrivacyLeak(Exception):
+    """A public output still holds personal data; the message names the kind, not the data."""
+
+    def __init__(self, kind: str | None, forbidden: str, fmt: str) -> None:
+        what = KIND_WORDS.get(kind or "", "een persoonsgegeven")
+        hint = f"{forbidden[:1]}…({len(forbidden)} tekens)"
+        super().__init__(f"Publicatie geweigerd: de openbare uitvoer ({fmt}) bevat nog {what} ({hint}).")
+        self.kind = kind
+        self.fmt = fmt
+
+
+def normalise(text: str) -> str:
+    """Case-folded, one space for any whitespace run, soft hyphens and zero-width characters dropped."""
+    text = text.replace("\u00ad", "").replace("\u200b", "").replace("\ufeff", "")
+    return re.sub(r"\s+", " ", text.casefold()).strip()
+
+
+def _pdf_text(data: bytes) -> str:
+    document = pdfium.PdfDocument(data)
+    try:
+        parts = [" ".join(f"{k} {v}" for k, v in document.get_metadata_dict().items())]
+        for index in range(len(document)):
+            page = document[index]
+            textpage = page.get_textpage()
+            parts.append(textpage.get_text_range())
+            textpage.close()
+            page.close()
+    finally:
+        document.close()
+    return "\n".join(parts)
+
+
+def _docx_text(data: bytes) -> str:
+    """All text of the document, headers, footers, notes and metadata (tags removed, runs joined)."""
+    parts = []
+    with zipfile.ZipFile(io.BytesIO(data)) as archive:
+        for name in archive.namelist():
+            if name.endswith(".xml") and name.startswith(("word/", "docProps/")):
+                xml = archive.read(name).decode("utf-8", errors="replace")
+                xml = re.sub(r"</w:p>|<w:br/>|<w:tab/>|</dc:\w+>|</cp:\w+>", "\n", xml)
+                parts.append(html.unescape(re.sub(r"<[^>]+>", "", xml)))
+    return "\n".join(parts)
+
+
+def _json_text(raw: str) -> str:
+    strings: list[str] = []
+
+    def walk(value: object) -> None:
+        if isinstance(value, dict):
+            for key, item in value.items():
+                strings.append(str(key))
+                walk(item)
+        elif isinstance(value, list):
+            for item in value:
+                walk(item)
+        elif value is not None:
+            strings.append(str(value))
+
+    walk(json.loads(raw))
+    return raw + "\n" + "\n".join(strings)
+
+
+def public_text(content: str | bytes, fmt: str) -> str:
+    """The text a reader of the output can see or copy, per format."""
+    if fmt not in FORMATS:
+        raise ValueError(f"onbekend formaat voor de privacycontrole: {fmt!r}")
+    if fmt == "pdf":
+        return _pdf_text(content if isinstance(content, bytes) else content.encode("latin-1"))
+    if fmt == "docx":
+        if not isinstance(content, bytes):
+            raise TypeError("een .docx wordt als bytes gecontroleerd")
+        return _docx_text(content)
+    raw = content.decode("utf-8", errors="replace") if isinstance(content, bytes) else content
+    if fmt == "html":
+        return raw + "\n" + html.unescape(re.sub(r"<[^>]+>", " ", raw))
+    if fmt == "json":
+        return _json_text(raw)
+    return raw
+
+
+def check_public(content: str | bytes, forbidden: Iterable[str], fmt: str = "text") -> None:
+    """Raise PrivacyLeak when any forbidden string occurs in the content (case and whitespace insensitive)."""
+    visible = normalise(public_text(content, fmt))
+    compact = DIGIT_SEPARATORS.sub("", visible.replace("(0)", " "))
+    for item in forbidden:
+        needle = normalise(item)
+        if len(needle) < MIN_LENGTH:
+            continue
+        numeric = re.fullmatch(r"[\d\s\-.()+/]+", needle) is not None
+        boundary = r"\d" if numeric else r"\w"
+        left = rf"(?<!{boundary})" if needle[0].isalnum() else ""
+        right = rf"(?!{boundary})" if needle[-1].isalnum() else ""
+        pattern = re.compile(left + re.escape(needle) + right)
+        haystacks = (visible, compact) if numeric else (visible,)
+        if any(pattern.search(h) for h in haystacks):
+            raise PrivacyLeak(getattr(item, "kind", None), item, fmt)
+
+
+def _phone_variants(text: str) -> set[str]:
+    digits = re.sub(r"\D", "", text.replace("(0)", ""))
+    if digits.startswith("0031"):
+        digits = digits[4:]
+    elif text.strip().startswith("+") and digits.startswith("31"):
+        digits = digits[2:]
+    elif digits.startswith("0"):
+        digits = digits[1:]
+    if len(digits) < 6:
+        return {digits}
+    return {"0" + digits, "+31" + digits, "0031" + digits, "+31 " + digits, "+31 (0)" + digits}
+
+
+def _name_variants(text: str) -> set[str]:
+    name = TITLE_PREFIX.sub("", " ".join(text.split()))
+    variants = {name}
+    words = name.split()
+    lead: list[str] = []
+    for word in words:  # given names or initials before the tussenvoegsel/surname
+        if word.lower() in NAME_PARTICLES or word == words[-1]:
+            break
+        lead.append(word)
+    surname = " ".join(words[len(lead):])
+    if lead and surname:
+        letters = [c for w in lead for c in w if c.isupper()]
+        if letters:
+            variants |= {f"{''.join(c + '.' for c in letters)} {surname}", f"{letters[0]}. {surname}",
+                         f"{''.join(letters)} {surname}", f"{' '.join(c + '.' for c in letters)} {surname}"}
+        givens = [w for w in lead if not w.endswith(".") and not w.startswith("(")]
+        if givens:
+            variants.add(f"{givens[0]} {surname}")
+    return variants
+
+
+def forbidden_strings(spans: Iterable[PersonalDataSpan]) -> list[str]:
+    """The span texts plus the variants a public text could contain (as ForbiddenString with its kind)."""
+    out: dict[str, ForbiddenString] = {}
+    for span in spans:
+        text = " ".join(span.text.split())
+        variants = {text}
+        if span.kind == "person":
+            variants |= _name_variants(text)
+        elif span.kind == "email":
+            variants.add(text.lower())
+        elif span.kind == "phone":
+            variants |= _phone_variants(text)
+        elif span.kind in ("iban", "bsn"):
+            compact = re.sub(r"[\s.]", "", text)
+            variants |= {compact, " ".join(compact[i:i + 4] for i in range(0, len(compact), 4))}
+            if span.kind == "bsn" and len(compact) == 9:
+                variants.add(f"{compact[:4]}.{compact[4:6]}.{compact[6:]}")
+        elif span.kind == "address":
+            variants.add(re.sub(r"\b(\d{4})\s?([A-Z]{2})\b", r"\1\2", text))
+            variants.add(re.sub(r"\b(\d{4})([A-Z]{2})\b", r"\1 \2", text))
+        for variant in variants:
+            if len(normalise(variant)) >= MIN_LENGTH:
+                out.setdefault(normalise(variant), ForbiddenString(variant, span.kind))
+    return list(out.values())
