@@ -1,0 +1,142 @@
+"""Named facts about a message that rules can test (circular, anonymous, private person, ...): one function each."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import ClassVar
+
+from pipeline.rules import fields
+from pipeline.rules.base import Context, Hit
+from pipeline.rules.source import Located
+from pipeline.stages.sender import is_free_mail
+
+OTHER_COUNCIL = re.compile(r"\b(?:[Gg]emeenteraad|[Gg]emeente|[Rr]aad van de gemeente|[Rr]aad van)\s+(?:van\s+)?"
+                           r"((?:'s-)?[A-Z][\w\-]+(?:\s+[a-z]{1,3}\s+[A-Z][\w\-]+)?)")
+TO_MEMBER = re.compile(r"\b(?:fractie|raadslid|raadsleden van de fractie|burgerraadslid|fractievoorzitter)\b",
+                       re.IGNORECASE)
+TO_COUNCIL = re.compile(r"\b(?:gemeenteraad|de raad|raad van|griffie|griffier|raadsleden|gemeenteraden|college)\b",
+                        re.IGNORECASE)
+PERSON_TITLE = re.compile(r"^\s*(?:aan\s+)?(?:de heer|dhr\.?|mevrouw|mevr\.?|mw\.?)\s+\S", re.IGNORECASE)
+GENERIC_LOCALS = re.compile(r"^(?:raad|gemeenteraad|griffie|griffier|info|post|gemeente|secretariaat)\b",
+                            re.IGNORECASE)
+
+
+@dataclass(frozen=True)
+class Condition:
+    name: str
+    test: Callable[[Context], str | None]  # a short Dutch description when the fact holds
+
+
+def circular(ctx: Context) -> str | None:
+    return "gericht aan alle gemeenteraden" if ctx.analysis.circular else None
+
+
+def anonymous(ctx: Context) -> str | None:
+    a = ctx.analysis
+    if a.sender_name or ctx.sender_organisation:
+        return None
+    return "anonieme brief: geen naam en geen organisatie"
+
+
+def private_person(ctx: Context) -> str | None:
+    a = ctx.analysis
+    if ctx.sender_organisation or not a.sender_name:
+        return None
+    via = " (privé-mailadres)" if is_free_mail(a.sender_address) else ""
+    return f"particulier: een naam, geen organisatie{via}"
+
+
+def addressed_to_member(ctx: Context) -> str | None:
+    addressee = (ctx.analysis.addressee or "").strip()
+    if addressee and not TO_COUNCIL.search(addressee) and (TO_MEMBER.search(addressee) or PERSON_TITLE.match(addressee)):
+        return f"gericht aan één raadslid of fractie ({addressee[:60]})"
+    to = ctx.analysis.extracted.parsed.to
+    if len(to) == 1 and "fractie" in to[0].split("@")[0].lower() and not GENERIC_LOCALS.match(to[0]):
+        return f"gericht aan een fractie ({to[0]})"
+    return None
+
+
+def other_council(ctx: Context) -> str | None:
+    own = ctx.profile.place.lower()
+    org = ctx.sender_organisation or ""
+    for text in (org, ctx.letter_text[:3000]):
+        for m in OTHER_COUNCIL.finditer(text):
+            place = m.group(1)
+            if place.lower() != own and place.lower() not in ("nederland", "de", "het"):
+                return f"andere gemeente: {place}"
+    return None
+
+
+CONDITIONS: dict[str, Condition] = {c.name: c for c in (
+    Condition("circular", circular), Condition("anonymous", anonymous), Condition("private_person", private_person),
+    Condition("addressed_to_member", addressed_to_member), Condition("other_council", other_council),
+)}
+
+
+def _condition(entry: Located) -> Condition:
+    name = fields.text(entry, "condition")
+    if name not in CONDITIONS:
+        raise entry.fail("condition", f"onbekende voorwaarde '{name}' (toegestaan: {', '.join(CONDITIONS)})")
+    return CONDITIONS[name]
+
+
+@dataclass
+class ConditionRule:
+    """A named fact decides a field (circular -> rondzendbrief, private person -> inwoner)."""
+
+    kind: ClassVar[str] = "condition"
+    name: str
+    condition: Condition
+    document_kinds: tuple[str, ...]
+    field: str
+    value: object
+    confidence: float
+
+    @classmethod
+    def load(cls, entry: Located, subs: dict[str, str]) -> "ConditionRule":
+        fields.check_keys(entry, ("name", "condition", "document_kinds", "confidence", "sender_kind",
+                                  "document_kind"))
+        field, value = fields.target(entry, ("sender_kind", "document_kind"))
+        return cls(name=fields.text(entry, "name"), condition=_condition(entry),
+                   document_kinds=tuple(fields.choices(entry, "document_kinds", "document_kind")),
+                   field=field, value=value, confidence=fields.number(entry, "confidence", 1.0))
+
+    def check(self, ctx: Context) -> Hit | None:
+        if self.document_kinds and ctx.value("document_kind") not in self.document_kinds:
+            return None
+        holds = self.condition.test(ctx)
+        if not holds:
+            return None
+        return Hit(self.name, self.field, self.value, f"{holds[:1].upper() + holds[1:]}: "
+                   f"{ctx.describe(self.field, self.value)}", self.confidence)
+
+
+@dataclass
+class OffList:
+    """Kinds of mail that stay off the list: by document kind, or by a named fact (anonymous, to one member)."""
+
+    kind: ClassVar[str] = "off_list"
+    name: str
+    document_kinds: tuple[str, ...]
+    condition: Condition | None
+    field: str = "on_list"
+
+    @classmethod
+    def load(cls, entry: Located, subs: dict[str, str]) -> "OffList":
+        fields.check_keys(entry, ("name", "document_kinds", "condition"))
+        kinds = tuple(fields.choices(entry, "document_kinds", "document_kind"))
+        condition = _condition(entry) if "condition" in entry.data else None
+        if bool(kinds) == bool(condition):
+            raise entry.fail(None, "geef document_kinds of condition op (één van beide)")
+        return cls(name=fields.text(entry, "name"), document_kinds=kinds, condition=condition)
+
+    def check(self, ctx: Context) -> Hit | None:
+        if self.condition is not None:
+            holds = self.condition.test(ctx)
+            return Hit(self.name, "on_list", False, f"Niet op de lijst: {holds}") if holds else None
+        kind = ctx.value("document_kind")
+        if kind in self.document_kinds:
+            return Hit(self.name, "on_list", False, f"Niet op de lijst: soort document {kind}")
+        return None
