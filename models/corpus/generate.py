@@ -16,7 +16,7 @@ from fragments_topics_b import TOPICS_B  # noqa: E402
 import senders as S  # noqa: E402
 
 SEED = 20261127
-PER_TOPIC = 80
+PER_TOPIC = 90
 HELDOUT_PERCENT = 20
 PROVENANCE = "griffiepost corpus generator 2026-11-27 (hand-written fragments, fictitious)"
 TOPICS = {**TOPICS_A, **TOPICS_B}
@@ -138,7 +138,7 @@ def compose(topic: str, kind: str, handling: str, rng: random.Random) -> str:
     if rng.random() < .7:
         parts.append(f"{rng.choice(['Betreft', 'Onderwerp', 'Inzake'])}: {ctx['subject'][0].upper()}{ctx['subject'][1:]}")
     if rng.random() < .5:
-        parts.append(f"{rng.choice([ctx['plaats'], 'Datum'])}{rng.choice([', ', ': '])}{fmt_date(rng)}")
+        parts.append(rng.choice([f"{ctx['plaats']}, ", "Datum: ", "Verzonden: "]) + fmt_date(rng))
     if rng.random() < .3:
         parts.append(f"Ons kenmerk: {fill('{kenmerk}', rng, ctx)}")
     if kind == "brief" and handling == "niet_op_lijst":
@@ -151,7 +151,7 @@ def compose(topic: str, kind: str, handling: str, rng: random.Random) -> str:
     for _ in range(rng.choice([0, 0, 1, 1, 2])):  # other themes, mostly neighbours
         other = rng.choice(NEIGHBOURS[topic]) if rng.random() < .75 else rng.choice(list(TOPICS))
         body.insert(rng.randint(0, len(body)), fill(rng.choice(TOPICS[other]["body"]), rng, ctx))
-    body += [rng.choice(GENERIC) for _ in range(rng.randint(0, 2))]
+    body += rng.sample(GENERIC, rng.randint(0, 2))
     if kind in KIND_EXTRAS and rng.random() < .8:
         body.append(fill(rng.choice(KIND_EXTRAS[kind]), rng, ctx))
     if ASKS[handling] and (handling != "vka" or rng.random() < .6):

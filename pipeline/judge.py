@@ -1,0 +1,91 @@
+"""The one module that loads the trained spaCy pipelines and turns a text into scored proposals."""
+
+from __future__ import annotations
+
+import threading
+from dataclasses import dataclass
+from pathlib import Path
+
+import spacy
+from spacy.language import Language
+from spacy.tokens import Doc
+
+FIELDS = ("topic", "handling", "document_kind")
+
+
+@dataclass(frozen=True)
+class Prediction:
+    code: str
+    score: float
+
+
+class ModelNotFound(RuntimeError):
+    """A pipeline directory is missing or unreadable."""
+
+
+class Judge:
+    """Scores a text with the topic, handling and document-kind pipelines (loaded once, see load_judge)."""
+
+    def __init__(self, pipelines: dict[str, Language]):
+        self._nlp = pipelines
+        self.versions = {f: str(nlp.meta.get("griffiepost_version", nlp.meta.get("version", "?")))
+                         for f, nlp in pipelines.items()}
+        self.version = ";".join(f"{f}={self.versions[f]}" for f in FIELDS if f in self.versions)
+
+    def _predict(self, field: str, text: str) -> list[Prediction]:
+        doc = self._nlp[field](text)
+        return sorted((Prediction(code, float(score)) for code, score in doc.cats.items()),
+                      key=lambda p: (-p.score, p.code))
+
+    def topics(self, text: str) -> list[Prediction]:
+        return self._predict("topic", text)
+
+    def handling(self, text: str) -> list[Prediction]:
+        return self._predict("handling", text)
+
+    def document_kind(self, text: str) -> list[Prediction]:
+        return self._predict("document_kind", text)
+
+    def strongest_words(self, text: str, field: str, code: str, k: int = 5) -> list[str]:
+        """Words that push the score toward `code`, by occlusion: drop every token of one lemma, measure the loss."""
+        nlp = self._nlp[field]
+        doc = nlp(text)
+        base = float(doc.cats.get(code, 0.0))
+        groups: dict[str, list[int]] = {}
+        for tok in doc:
+            if tok.is_alpha and len(tok.text) > 2 and not tok.is_stop:
+                groups.setdefault(tok.lemma_.lower() or tok.lower_, []).append(tok.i)
+        if not groups:
+            return []
+        lemmas = list(groups)
+        words = [t.text for t in doc]
+        spaces = [bool(t.whitespace_) for t in doc]
+        variants = []
+        for lemma in lemmas:
+            drop = set(groups[lemma])
+            variants.append(Doc(nlp.vocab, words=[w for i, w in enumerate(words) if i not in drop],
+                                spaces=[s for i, s in enumerate(spaces) if i not in drop]))
+        textcat = nlp.get_pipe("textcat")
+        losses = [(base - float(d.cats.get(code, 0.0)), lemma)
+                  for d, lemma in zip(textcat.pipe(variants, batch_size=256), lemmas)]
+        losses.sort(key=lambda x: (-x[0], x[1]))
+        return [doc[groups[lemma][0]].text for loss, lemma in losses[:k] if loss > 0]
+
+
+_CACHE: dict[Path, Judge] = {}
+_LOCK = threading.Lock()
+
+
+def load_judge(models_dir: Path) -> Judge:
+    """spacy.load each pipeline once per process and path."""
+    key = Path(models_dir).resolve()
+    with _LOCK:
+        if key not in _CACHE:
+            pipelines = {}
+            for field in FIELDS:
+                path = key / field
+                if not (path / "meta.json").exists():
+                    raise ModelNotFound(f"model '{field}' niet gevonden in {path}; draai eerst 'griffiepost train'")
+                pipelines[field] = spacy.load(path)
+            _CACHE[key] = Judge(pipelines)
+        return _CACHE[key]
