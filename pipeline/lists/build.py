@@ -1,0 +1,168 @@
+"""Build the list of a meeting: its on-list items, ordered and grouped by the profile, in either version."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime, timezone
+from typing import Any
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session, selectinload
+
+from pipeline.lists.amendments import amendments_of
+from pipeline.lists.cutoff import local_date
+from pipeline.lists.meetings import meeting_label
+from pipeline.lists.model import VERSIONS, AmendmentView, DocumentRef, ListDoc, ListGroup, ListRow, MeetingView
+from pipeline.lists.numbers import assign_numbers, number_label
+from pipeline.lists.public import Scrubber, forbidden_for
+from pipeline.registry.models import ListSnapshot, Item, Meeting, Message
+from pipeline.rules.profile import Profile
+
+DEFAULT_HEADING = "Ingekomen stukken"
+FIELD_NAMES = {"subject": "onderwerp", "sender_name": "naam afzender", "sender_organisation": "organisatie",
+               "sender_kind": "soort afzender", "public_label": "afzender", "letter_date": "datum brief",
+               "handling_code": "afhandeling", "committee": "commissie", "on_list": "op de lijst",
+               "meeting_id": "vergadering", "list_number": "nummer", "topic_code": "onderwerp (thema)",
+               "document_kind": "soort stuk"}
+PRIVATE_FIELDS = ("sender_name",)  # never shown in public amendments
+
+
+@dataclass
+class Built:
+    """A built list and the items it came from (the public guard needs their personal data)."""
+
+    doc: ListDoc
+    items: list[Item]
+    forbidden: list[str]
+
+
+def list_items(s: Session, meeting: Meeting) -> list[Item]:
+    q = (select(Item).where(Item.meeting_id == meeting.id, Item.on_list.is_(True))
+         .options(selectinload(Item.message).selectinload(Message.attachments)))
+    return list(s.scalars(q))
+
+
+def group_of(profile: Profile, sender_kind: str) -> tuple[int, str]:
+    for i, g in enumerate(profile.groups):
+        if sender_kind in g.sender_kinds:
+            return i, g.heading
+    return len(profile.groups), DEFAULT_HEADING
+
+
+def ordered(items: list[Item], profile: Profile) -> list[Item]:
+    """List order: numbered items by number, then group order, date received and id."""
+    def key(i: Item) -> tuple:
+        return (i.list_number is None, i.list_number or 0, group_of(profile, i.sender_kind)[0], i.received_at, i.id)
+    return sorted(items, key=key)
+
+
+def handling_words(profile: Profile, code: str) -> tuple[str, str]:
+    return profile.handling.get(code, (code, code))
+
+
+def internal_sender(item: Item) -> str:
+    """Organisations by name; a private person (or an unknown sender) only by the public label (issue 6)."""
+    if item.sender_organisation and item.sender_kind not in ("inwoner", "onbekend"):
+        return item.sender_organisation
+    return item.public_label
+
+
+def row_record(item: Item, profile: Profile, base_url: str) -> dict[str, Any]:
+    """Everything about one row, both versions, as stored in a snapshot."""
+    local, label = handling_words(profile, item.handling_code)
+    docs = [{"name": f"Stuk {item.registration_number}", "url": f"{base_url}/stukken/{item.id}"}]
+    if item.message is not None:
+        docs += [{"name": a.filename or f"bijlage {a.position + 1}", "url": f"{base_url}/stukken/{item.id}#bijlage-{a.position}"}
+                 for a in item.message.attachments]
+    return {
+        "item_id": item.id, "registration_number": item.registration_number,
+        "number": number_label(profile, item.list_number),
+        "letter_date": item.letter_date.isoformat() if item.letter_date else None,
+        "received_date": local_date(item.received_at).isoformat(),
+        "sender": internal_sender(item), "sender_public": item.public_label, "sender_kind": item.sender_kind,
+        "subject": item.subject or "(geen onderwerp)", "handling": item.handling_code, "handling_local": local,
+        "handling_label": label, "committee": item.committee or profile.committee_for(item.topic_code),
+        "documents": docs, "documents_public": [], "decision": None,
+        "group": group_of(profile, item.sender_kind)[1], "group_index": group_of(profile, item.sender_kind)[0],
+    }
+
+
+def to_row(rec: dict[str, Any], version: str, scrub: Scrubber | None) -> ListRow:
+    public = version == "public"
+    clean = scrub if (public and scrub is not None) else (lambda t: t or "")
+    docs = rec["documents_public"] if public else rec["documents"]
+    return ListRow(
+        item_id=rec["item_id"], registration_number=rec["registration_number"], number=rec["number"],
+        letter_date=rec["letter_date"], received_date=rec["received_date"],
+        sender=clean(rec["sender_public"] if public else rec["sender"]), sender_kind=rec["sender_kind"],
+        subject=clean(rec["subject"]), handling=rec["handling"], handling_local=rec["handling_local"],
+        handling_label=rec["handling_label"], committee=rec["committee"],
+        documents=tuple(DocumentRef(clean(d["name"]), d.get("url")) for d in docs),
+        decision=clean(rec["decision"]) if rec.get("decision") else None,
+    )
+
+
+def meeting_view(m: Meeting) -> MeetingView:
+    iso = lambda d: d.isoformat() if d else None  # noqa: E731
+    return MeetingView(id=m.id, date=m.date.isoformat(), body=m.body, title=meeting_label(m), status=m.status,
+                       cutoff_at=iso(m.cutoff_at), adopted_at=iso(m.adopted_at), adopted_by=m.adopted_by)
+
+
+def _amendment_value(field: str, value: str | None, profile: Profile) -> str | None:
+    if field == "handling_code" and value:
+        local, label = handling_words(profile, value)
+        return f"{local} {label}"
+    return value
+
+
+def records_for(s: Session, meeting: Meeting, profile: Profile, base_url: str = "",
+                number: bool = True) -> tuple[list[dict[str, Any]], list[Item]]:
+    """Row records of the meeting: the frozen snapshot when adopted, else the live items (numbered now)."""
+    items = list_items(s, meeting)
+    snapshot = s.scalar(select(ListSnapshot).where(ListSnapshot.meeting_id == meeting.id))
+    if snapshot is not None:
+        frozen_ids = {r["item_id"] for r in snapshot.rows}
+        items = [i for i in items if i.id in frozen_ids] + list(
+            s.scalars(select(Item).where(Item.id.in_(frozen_ids - {i.id for i in items}))))
+        return list(snapshot.rows), items
+    items = ordered(items, profile)
+    if number:
+        assign_numbers(s, meeting, profile, items)
+        items = ordered(items, profile)
+    return [row_record(i, profile, base_url) for i in items], items
+
+
+def build_list(s: Session, meeting: Meeting, profile: Profile, council: str, version: str = "internal",
+               base_url: str = "", number: bool = True, now: datetime | None = None) -> Built:
+    """The list of meeting as data; the caller commits (numbers taken here are kept)."""
+    if version not in VERSIONS:
+        raise ValueError(f"unknown version {version!r}")
+    records, items = records_for(s, meeting, profile, base_url, number)
+    amendments = amendments_of(s, meeting.id) if meeting.status == "vastgesteld" else []
+    by_item = {r["item_id"]: r for r in records}
+    forbidden: list[str] = []
+    scrub = None
+    if version == "public":
+        forbidden = forbidden_for(items)
+        corpus = "\n".join(f"{r['sender_public']}\n{r['subject']}\n{r.get('decision') or ''}" for r in records)
+        corpus += "\n".join(f"{a.old_value}\n{a.new_value}" for a in amendments)
+        scrub = Scrubber(forbidden, corpus)
+    groups: dict[str, list[ListRow]] = {}
+    for rec in sorted(records, key=lambda r: (r["group_index"], 0)):
+        groups.setdefault(rec["group"], []).append(to_row(rec, version, scrub))
+    views = []
+    for a in amendments:
+        if version == "public" and a.field in PRIVATE_FIELDS:
+            continue
+        rec = by_item.get(a.item_id, {})
+        clean = scrub or (lambda t: t)
+        views.append(AmendmentView(
+            number=rec.get("number", ""), registration_number=rec.get("registration_number", ""),
+            field=FIELD_NAMES.get(a.field, a.field), old=clean(_amendment_value(a.field, a.old_value, profile)),
+            new=clean(_amendment_value(a.field, a.new_value, profile)), at=local_date(a.at).isoformat(),
+            actor=a.actor if version == "internal" else "griffie", reason=clean(a.reason) if a.reason else None))
+    doc = ListDoc(council=council, profile=profile.name, version=version, meeting=meeting_view(meeting),
+                  groups=tuple(ListGroup(h, tuple(rows)) for h, rows in groups.items()),
+                  generated_at=(now or datetime.now(timezone.utc)).isoformat(timespec="seconds"),
+                  amendments=tuple(views))
+    return Built(doc, items, forbidden)

@@ -1,0 +1,59 @@
+"""Dutch wording shared by every format: dates, column headings, version names."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from pipeline.lists.model import ListDoc, ListRow
+
+MONTHS = ("januari", "februari", "maart", "april", "mei", "juni", "juli", "augustus", "september", "oktober",
+          "november", "december")
+COLUMNS = ("Nr.", "Datum brief", "Ontvangen", "Afzender", "Onderwerp", "Voorstel afhandeling", "Commissie",
+           "Documenten")
+VERSION_WORDS = {"internal": "Interne versie", "public": "Openbare versie"}
+
+
+def nl_date(iso: str | None) -> str:
+    """18-03-2025 (or an empty string)."""
+    if not iso:
+        return ""
+    d = date.fromisoformat(iso[:10])
+    return d.strftime("%d-%m-%Y")
+
+
+def nl_long_date(iso: str) -> str:
+    d = date.fromisoformat(iso[:10])
+    return f"{d.day} {MONTHS[d.month - 1]} {d.year}"
+
+
+def handling_text(row: ListRow) -> str:
+    """'a – voor kennisgeving aannemen': the council's own code and words."""
+    return f"{row.handling_local} – {row.handling_label}" if row.handling_local else row.handling_label
+
+
+def title(doc: ListDoc) -> str:
+    return "Lijst ingekomen stukken"
+
+
+def subtitle(doc: ListDoc) -> str:
+    """'gemeenteraad, vergadering van 18 maart 2025' with the status."""
+    m = doc.meeting
+    body = "gemeenteraad" if m.body == "raad" else m.body
+    head = f"{doc.council} — {body}, vergadering van {nl_long_date(m.date)}"
+    return head if not m.title or m.title.startswith(body) else f"{head} ({m.title})"
+
+
+def status_line(doc: ListDoc) -> str:
+    m = doc.meeting
+    if m.status == "vastgesteld" and m.adopted_at:
+        return f"Vastgesteld op {nl_date(m.adopted_at)}" + (f" door {m.adopted_by}" if m.adopted_by and
+                                                              doc.version == "internal" else "")
+    return "Concept (nog niet vastgesteld)"
+
+
+def cells(row: ListRow) -> list[str]:
+    """The printed cells of a row, in COLUMNS order."""
+    docs = ", ".join(d.name for d in row.documents)
+    handling = handling_text(row) + (f"\nBesluit: {row.decision}" if row.decision else "")
+    return [row.number, nl_date(row.letter_date), nl_date(row.received_date), row.sender, row.subject, handling,
+            row.committee or "", docs]
