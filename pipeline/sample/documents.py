@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import io
+import time
 import zipfile
 
 from PIL import Image, ImageDraw, ImageFont
@@ -15,6 +16,7 @@ SCAN_DPI = 300
 SCAN_SKEW_DEGREES = 0.35  # a sheet is never fed perfectly straight
 PRODUCER = "griffiepost sample generator"
 FIXED_ZIP_TIME = (2025, 1, 1, 0, 0, 0)
+FIXED_PDF_TIME = time.gmtime(1735689600)  # 2025-01-01T00:00:00Z; Pillow stamps the clock otherwise
 
 
 def _draw(c: canvas.Canvas, letter: Letter) -> None:
@@ -79,7 +81,7 @@ def scanned_pdf(letter: Letter) -> bytes:
     pages = [_scan_page(lines, fonts) for lines in layout(letter, "Vera", "Vera-Bold")]
     buf = io.BytesIO()
     pages[0].save(buf, "PDF", resolution=SCAN_DPI, save_all=True, append_images=pages[1:],
-                  title="Scan", producer="Scanner Postkamer")
+                  title="Scan", producer="Scanner Postkamer", creationDate=FIXED_PDF_TIME, modDate=FIXED_PDF_TIME)
     return buf.getvalue()
 
 
@@ -125,9 +127,3 @@ def _restamp_zip(data: bytes) -> bytes:
             fixed.compress_type = zipfile.ZIP_DEFLATED
             dst.writestr(fixed, src.read(info.filename))
     return out.getvalue()
-
-
-def png_bytes(img: Image.Image) -> bytes:
-    buf = io.BytesIO()
-    img.save(buf, "PNG", optimize=True)
-    return buf.getvalue()
