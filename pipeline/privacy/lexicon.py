@@ -18,7 +18,7 @@ TUSSENVOEGSELS = sorted(
     {"van", "van de", "van den", "van der", "van het", "van 't", "van 'T", "de", "den", "der", "het", "'t", "ter",
      "ten", "te", "in 't", "in de", "in den", "in het", "op de", "op den", "op 't", "op ten", "uit de", "uit den",
      "aan de", "aan den", "bij de", "van in 't", "van de la", "d'", "el", "al", "la", "le", "du", "da", "di", "del",
-     "von", "von der", "van ter", "vande", "vander"},
+     "von", "von der", "van ter", "vande", "vander", "El", "Al", "Ben", "Abu", "Abou", "Ait", "Aït"},
     key=lambda s: (-len(s.split()), -len(s)),
 )
 
@@ -28,8 +28,11 @@ TITLES = {
     "prof", "ds", "bc", "wethouder", "burgemeester", "gedeputeerde", "raadslid", "griffier", "commissaris",
     "minister", "staatssecretaris", "consulent", "buurman", "buurvrouw", "echtgenoot", "echtgenote", "zuster",
     "broer", "zus", "moeder", "vader", "dokter", "huisarts", "notaris", "advocaat", "fractievoorzitter",
-    "voorzitter", "secretaris", "directeur", "collega", "opdrachtgever", "familie", "fam", "heer/mevrouw",
+    "familie", "fam", "heer/mevrouw",
 }
+# Titles that only a person carries; after a role title ("wethouder", "raadslid") a lone unknown word may be a place.
+HONORIFICS = {"heer", "de heer", "mevrouw", "mevr", "mw", "dhr", "meneer", "mijnheer", "mr", "drs", "dr", "ir", "ing",
+              "prof", "ds", "bc", "buurman", "buurvrouw", "echtgenoot", "echtgenote", "familie", "fam"}
 
 # Roles written after a name ("Wilma Verhoeven, voorzitter") or on the line below it.
 ROLES = {
@@ -63,9 +66,15 @@ ORG_WORDS = {
     "belastingdienst", "politie", "brandweer", "postbus", "glasvezel", "energie", "energiecoöperatie",
     "gemeenteraad", "burgemeester", "wethouders", "onderwerp", "betreft", "bijlage", "bijlagen", "datum",
     "kenmerk", "telefoon", "e-mail", "website", "adres", "werkdagen", "vergadering", "petitie", "verzonden",
+    "fonds", "museum", "arena", "stadion", "bank", "kwartier", "wijk", "buurt", "zaal", "prijs", "lezing",
+    "theater", "schouwburg", "academie", "universiteit", "hogeschool", "lyceum", "gymnasium", "instituut",
+    "fundatie", "genootschap", "orkest", "koor", "stichtingen", "foundation", "award", "huis", "hal", "kliniek",
+    "fracties", "postkamer", "scanner", "stedenband", "werkbedrijf", "programma", "programmabureau", "jeugdhulp",
+    "ondersteuning", "bestuursondersteuning", "democratie", "gebied", "platform", "netwerk", "overleg",
 }
 ORG_SUFFIXES = ("vereniging", "stichting", "advies", "bouw", "centrum", "zaken", "dienst", "raad", "commissie",
-                "coöperatie", "groep", "bureau", "school", "opvang", "bibliotheek", "secretariaat", "team")
+                "coöperatie", "groep", "bureau", "school", "opvang", "bibliotheek", "secretariaat", "team", "bedrijf",
+                "ondersteuning", "hulp", "zorg", "band", "kamer", "overleg", "platform", "fonds", "museum")
 
 # Capitalised words that start sentences or headings and never are a surname.
 STOP = {

@@ -66,9 +66,10 @@ def is_capitalised(word: str) -> bool:
     bare = word.rstrip(".")
     if len(bare) < 2 or not bare[0].isupper():
         return False
-    rest = bare[1:].replace("-", "").replace("'", "")
     parts = bare.split("-")
-    return rest != rest.upper() and all(p[:1].isupper() or p.lower() in _TUSSEN_SINGLE for p in parts)
+    # Capital letters inside a part mark acronyms and brands ("IenW", "ArenA"), not names.
+    return all((p[:1].isupper() or p.lower() in _TUSSEN_SINGLE) and p[1:] == p[1:].lower() and len(p) > 0
+               for p in parts) and bare[1:] != bare[1:].upper()
 
 
 _TUSSEN_SINGLE = {w for t in lx.TUSSENVOEGSELS for w in t.split()}

@@ -4,9 +4,10 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from dataclasses import replace
 
 from pipeline.privacy import lexicon as lx
-from pipeline.privacy.names import NameMatch, Token, parse_name, tokenize
+from pipeline.privacy.names import NameMatch, Token, parse_name, surname_ok, tokenize
 from pipeline.privacy.patterns import POSTBUS, POSTCODE, STREET
 
 CLOSING = re.compile(
@@ -46,13 +47,16 @@ _TITLE_WORDS = frozenset(lx.TITLES | {"mevr", "dhr", "mw"})
 
 
 def _is_title(tok: Token) -> bool:
-    return tok.kind == "word" and tok.text.lower().rstrip(".") in _TITLE_WORDS
+    # All-capital words are acronyms ("ING Bank"), not the title "ing.".
+    return tok.kind == "word" and tok.text.lower().rstrip(".") in _TITLE_WORDS and not (
+        len(tok.text) > 1 and tok.text.isupper())
 
 
-def _title_before(tokens: list[Token], i: int) -> bool:
-    if i >= 1 and _is_title(tokens[i - 1]):
+def _title_before(tokens: list[Token], i: int, honorific_only: bool = False) -> bool:
+    titles = lx.HONORIFICS if honorific_only else lx.TITLES
+    if i >= 1 and _is_title(tokens[i - 1]) and tokens[i - 1].text.lower().rstrip(".") in titles:
         return True
-    return i >= 2 and f"{tokens[i - 2].text} {tokens[i - 1].text}".lower() in lx.TITLES
+    return i >= 2 and f"{tokens[i - 2].text} {tokens[i - 1].text}".lower() in titles
 
 
 def _label_before(text: str, line_start: int, tok: Token) -> bool:
@@ -100,15 +104,26 @@ def _accept_by_context(m: NameMatch, tokens: list[Token], i: int, text: str, off
     """Accept a name shape without initials or a known given name by what stands around it."""
     tok = tokens[i]
     label = _label_before(text, offset, tok)
-    triggered = label or _title_before(tokens, i) or _role_after(tokens, m.next_index)
+    # After a role title ("raadslid Waterlinde") one unknown word is not enough: it may be a place.
+    plain_single = m.tokens == 1 and not m.known_surname
+    titled = _title_before(tokens, i, honorific_only=plain_single)
+    triggered = label or titled or _role_after(tokens, m.next_index)
     coordinated = i >= 2 and tokens[i - 1].text in {"en", "&", ","} and tokens[i - 2].end == last_end
     whole = _whole_line(tokens, i, m)
     evidence = m.initials or m.given or m.known_surname
     line_context = whole and ((in_signature and (evidence or first_in_block)) or next_kind is not None)
     in_header = header is not None and m.start == offset + header[0] and m.end == offset + header[1]
     if m.surname:
-        return triggered or coordinated or line_context or (in_header and m.tokens >= 2)
+        return triggered or coordinated or line_context or (in_header and evidence)
     return (line_context and (in_signature or next_kind == "role")) or label or (in_header and m.given)
+
+
+def _extend_to(m: NameMatch, tokens: list[Token], end: int) -> NameMatch:
+    """A display name's remaining name words ("Maria Lopez Garcia"), when all of them look like name words."""
+    rest = [t for t in tokens[m.next_index:] if t.end <= end]
+    if rest and all(t.kind == "word" and (surname_ok(t.text) or t.text.lower() in _TUSSEN_FIRST) for t in rest):
+        return replace(m, end=rest[-1].end, next_index=m.next_index + len(rest))
+    return m
 
 
 def find_persons(text: str) -> Iterator[tuple[str, int, int]]:
@@ -137,11 +152,20 @@ def find_persons(text: str) -> Iterator[tuple[str, int, int]]:
             if m is None:
                 i += 1
                 continue
+            follower = tokens[m.next_index] if m.next_index < len(tokens) else None
+            leader = tokens[i - 1] if i >= 1 else None
+            if (follower is not None and follower.kind == "word" and lx.is_org_word(follower.text)) or (
+                    leader is not None and leader.kind == "word" and leader.text[:1].isupper()
+                    and lx.is_org_word(leader.text) and not _is_title(leader)):
+                i = m.next_index  # part of an organisation's name ("Anne Frank Stichting", "Zuid-Hollandse Vereniging")
+                continue
             accept = m.surname and (m.initials or m.given)
             if not accept:
                 accept = _accept_by_context(m, tokens, i, text, offset, header, next_kind,
                                             in_signature and signature[idx] not in signed_blocks, in_signature,
                                             last_end)
+            if accept and header is not None and m.start == offset + header[0] and m.end < offset + header[1]:
+                m = _extend_to(m, tokens, offset + header[1])
             if accept:
                 yield "person", m.start, m.end
                 if in_signature:
