@@ -6,8 +6,8 @@ from datetime import date
 
 from .build import letter_mail, msgid, nl_date, num_date, render, text_mail
 from .expect import Sample, expect
-from .letters import ALL_COUNCILS, Letter, Person, letter_text
-from .mails import GRIFFIE, PDF, finalize, gmail_block, mail, outlook_en_block, outlook_nl_block, when
+from .letters import ALL_COUNCILS, Letter, Person
+from .mails import GRIFFIE, finalize, gmail_block, mail, outlook_en_block, outlook_nl_block, when
 
 INFO = ("Gemeente Waterlinde", "info@waterlinde.nl")
 

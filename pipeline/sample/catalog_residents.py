@@ -13,7 +13,7 @@ MOLENWIJK = "Petitie Speeltuin Molenwijk – handtekeningen en toelichting.pdf" 
 
 
 def petition_playground() -> Sample:
-    p = Person("Yvonne Martens", email="yvonne.martens@gmail.com", phone="06-65748392", street="Molenweg 3",
+    p = Person("Yvonne Martens", email="yvonne.martens.molenwijk@gmail.com", phone="06-65748392", street="Molenweg 3",
                postcode="2843 KA")
     co1, co2 = Person("Erik Dijkman"), Person("Noor Bakker")
     d, subject = date(2025, 4, 9), "Petitie Behoud speeltuin Molenwijk"
@@ -116,7 +116,7 @@ def knarrenhof() -> Sample:
 
 
 def reply_loitering() -> Sample:
-    p = Person("Mustafa Aydın", email="m.aydin@gmail.com", street="Kerkplein 12")
+    p = Person("Mustafa Aydın", email="mustafa.aydin.kerkplein@gmail.com", street="Kerkplein 12")
     assistant = Person("Lotte Verbeek")
     subject = "Overlast hangjongeren Kerkplein"
     sent = when(2025, 7, 3, 22, 16)

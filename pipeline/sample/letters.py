@@ -105,9 +105,11 @@ def layout(letter: Letter, regular: str = "Helvetica", bold: str = "Helvetica-Bo
     if letter.place_date:
         put(letter.place_date)
         y += 6
-    for label, value in letter.meta:
-        put(f"{label}:", is_bold=False)
-        pages[-1].append(Line(LEFT + 95, y, value, BODY_SIZE, label.lower() in ("betreft", "onderwerp")))
+    labels = [f"{label}:" for label, _ in letter.meta]
+    value_x = LEFT + max([95.0, *(pdfmetrics.stringWidth(t, regular, BODY_SIZE) + 14 for t in labels)])
+    for (label, value), text in zip(letter.meta, labels):
+        put(text)
+        pages[-1].append(Line(value_x, y, value, BODY_SIZE, label.lower() in ("betreft", "onderwerp")))
     y += 20
     if letter.salutation:
         put(letter.salutation)
