@@ -21,7 +21,7 @@ GROUPS = (
 )
 
 
-def test_profile(name: str = "proef", codes: dict[str, tuple[str, str]] | None = None,
+def small_profile(name: str = "proef", codes: dict[str, tuple[str, str]] | None = None,
                  cutoff: Cutoff | None = None, style: str = "continuous", prefix: str = "") -> Profile:
     words = {"vka": ("A", "voor kennisgeving aannemen"), "college_afdoening": ("B", "ter afdoening naar het college"),
              "college_afdoening_informeren": ("B", "ter afdoening naar het college"),

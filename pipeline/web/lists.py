@@ -1,0 +1,152 @@
+"""Web pages of the lijst ingekomen stukken: meetings, one list per meeting at a stable URL, downloads, adoption."""
+
+from __future__ import annotations
+
+from flask import Blueprint, Response, abort, current_app, flash, redirect, render_template, request, url_for
+
+from pipeline.errors import GriffieError, NotFound
+from pipeline.lists.build import build_list
+from pipeline.lists.cutoff import describe
+from pipeline.lists.meetings import add_meeting, all_meetings, find_meeting, meeting_label, move_item, parse_date
+from pipeline.lists.profiles import active_profile, council_name
+from pipeline.lists.render import CONTENT_TYPES, FORMATS
+from pipeline.lists.render_html import install_filters
+from pipeline.lists.service import PublicationRefused, adopt, generate
+from pipeline.registry.models import Item
+from pipeline.web.auth import current_user, require
+
+lists_bp = Blueprint("lists", __name__)
+
+
+@lists_bp.record_once
+def _filters(state) -> None:
+    install_filters(state.app.jinja_env)
+
+
+def _app():
+    return current_app.extensions["griffiepost"]
+
+
+def _context():
+    app = _app()
+    profile = active_profile(app.settings)
+    return app, profile, council_name(app.settings, profile)
+
+
+def _meeting(s, meeting_id: int):
+    try:
+        return find_meeting(s, meeting_id)
+    except NotFound:
+        abort(404)
+
+
+def _actor() -> str:
+    user = current_user()
+    return user.name if user is not None else "griffier"
+
+
+@lists_bp.get("/lijsten")
+@require("read")
+def meetings_overview():
+    app, profile, council = _context()
+    with app.sessions() as s:
+        rows = [(m, len([i for i in m.items if i.on_list])) for m in all_meetings(s)]
+    return render_template("lists/meetings.html", meetings=rows, council=council, cutoff=describe(profile.cutoff),
+                           label=meeting_label)
+
+
+@lists_bp.post("/lijsten")
+@require("review")
+def meetings_add():
+    app, profile, _ = _context()
+    try:
+        with app.sessions.begin() as s:
+            m = add_meeting(s, profile, parse_date(request.form.get("date", "")),
+                            request.form.get("body", "raad") or "raad", request.form.get("title") or None,
+                            actor=_actor())
+            flash(f"Vergadering toegevoegd: {meeting_label(m)}.", "ok")
+            return redirect(url_for("lists.meeting_page", meeting_id=m.id))
+    except GriffieError as e:
+        flash(str(e), "error")
+        return redirect(url_for("lists.meetings_overview"))
+
+
+@lists_bp.get("/lijsten/<int:meeting_id>")
+@require("read")
+def meeting_page(meeting_id: int):
+    app, profile, council = _context()
+    with app.sessions.begin() as s:  # the page is the list as generated: numbers are given now and kept
+        m = _meeting(s, meeting_id)
+        built = build_list(s, m, profile, council, "internal", request.script_root)
+        others = [(o.id, meeting_label(o)) for o in all_meetings(s) if o.status == "open" and o.id != m.id]
+    handlings = sorted({(v[0], v[1]) for k, v in profile.handling.items() if k != "niet_op_lijst"})
+    return render_template("lists/meeting.html", doc=built.doc, formats=FORMATS, others=others,
+                           handlings=handlings)
+
+
+def _download(meeting_id: int, fmt: str, public: bool) -> Response:
+    if fmt not in FORMATS:
+        abort(404)
+    app, profile, council = _context()
+    try:
+        with app.sessions.begin() as s:
+            m = _meeting(s, meeting_id)
+            out = generate(s, m, profile, council, fmt, public, request.script_root)
+    except PublicationRefused as e:
+        return Response(str(e), status=409, mimetype="text/plain")
+    disposition = "inline" if fmt in ("html", "pdf") else "attachment"
+    return Response(out.content, mimetype=CONTENT_TYPES[fmt].split(";")[0],
+                    headers={"Content-Disposition": f'{disposition}; filename="{out.file_name}"'},
+                    content_type=CONTENT_TYPES[fmt])
+
+
+@lists_bp.get("/lijsten/<int:meeting_id>.<fmt>")
+@require("read")
+def download(meeting_id: int, fmt: str):
+    return _download(meeting_id, fmt, public=False)
+
+
+@lists_bp.get("/lijsten/<int:meeting_id>/openbaar")
+@require("read")
+def public_page(meeting_id: int):
+    return _download(meeting_id, "html", public=True)
+
+
+@lists_bp.get("/lijsten/<int:meeting_id>/openbaar.<fmt>")
+@require("read")
+def public_download(meeting_id: int, fmt: str):
+    return _download(meeting_id, fmt, public=True)
+
+
+@lists_bp.post("/lijsten/<int:meeting_id>/verplaatsen")
+@require("review")
+def move(meeting_id: int):
+    app = _app()
+    try:
+        with app.sessions.begin() as s:
+            item = s.get(Item, int(request.form.get("item_id", "0") or 0))
+            if item is None:
+                raise GriffieError("Kies een stuk om te verplaatsen.")
+            target = find_meeting(s, request.form.get("target", ""))
+            move_item(s, item, target, actor=_actor())
+            flash(f"Stuk {item.registration_number} staat nu op de lijst van {meeting_label(target)}.", "ok")
+    except GriffieError as e:
+        flash(str(e), "error")
+    return redirect(url_for("lists.meeting_page", meeting_id=meeting_id))
+
+
+@lists_bp.post("/lijsten/<int:meeting_id>/vaststellen")
+@require("adopt")
+def adopt_list(meeting_id: int):
+    app, profile, _ = _context()
+    pulled = request.form.getlist("pull")
+    changes = {key[len("handling-"):]: value for key, value in request.form.items()
+               if key.startswith("handling-") and value}
+    try:
+        with app.sessions.begin() as s:
+            m = _meeting(s, meeting_id)
+            snap = adopt(s, m, profile, _actor(), pulled, changes, request.script_root)
+            flash(f"De lijst is vastgesteld: {len(snap.rows)} stukken, {len(snap.decisions)} besluit(en).", "ok")
+    except GriffieError as e:
+        flash(str(e), "error")
+    return redirect(url_for("lists.meeting_page", meeting_id=meeting_id))
