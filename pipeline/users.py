@@ -1,0 +1,114 @@
+"""Users of the web UI: roles, what each role may do, and scrypt password hashes (standard library only)."""
+
+from __future__ import annotations
+
+import hashlib
+import hmac
+import secrets
+from functools import lru_cache
+
+from sqlalchemy import select
+from sqlalchemy.exc import IntegrityError
+from sqlalchemy.orm import Session
+
+from pipeline.errors import GriffieError, NotFound
+from pipeline.registry.models import AuditEntry, User
+
+ROLES: tuple[str, ...] = ("assistent", "griffier", "lezer")
+ROLE_LABELS = {"assistent": "griffie-assistent", "griffier": "griffier", "lezer": "lezer"}
+# What each role may do; "read" is every page, "review" confirms and corrects, "adopt" fixes lists.
+PERMISSIONS: dict[str, frozenset[str]] = {
+    "lezer": frozenset({"read"}),
+    "assistent": frozenset({"read", "review", "retry"}),
+    "griffier": frozenset({"read", "review", "retry", "adopt", "manage_users"}),
+}
+MIN_PASSWORD_LENGTH = 8
+# scrypt cost: n=2**14, r=8 takes ~40 ms and 16 MB; strong enough for a handful of griffie accounts.
+_N, _R, _P = 2**14, 8, 1
+
+
+def can(role: str | None, action: str) -> bool:
+    """Whether a role may perform an action (read, review, retry, adopt, manage_users)."""
+    return action in PERMISSIONS.get(role or "", frozenset())
+
+
+def hash_password(password: str) -> str:
+    """An scrypt hash with its parameters and salt: 'scrypt$n$r$p$salt$hash' (hex)."""
+    salt = secrets.token_bytes(16)
+    digest = hashlib.scrypt(password.encode("utf-8"), salt=salt, n=_N, r=_R, p=_P, dklen=32)
+    return f"scrypt${_N}${_R}${_P}${salt.hex()}${digest.hex()}"
+
+
+def verify_password(password: str, stored: str) -> bool:
+    """True when password matches the stored hash; a malformed hash never matches."""
+    parts = stored.split("$")
+    if len(parts) != 6 or parts[0] != "scrypt":
+        return False
+    try:
+        n, r, p = int(parts[1]), int(parts[2]), int(parts[3])
+        salt, expected = bytes.fromhex(parts[4]), bytes.fromhex(parts[5])
+    except ValueError:
+        return False
+    digest = hashlib.scrypt(password.encode("utf-8"), salt=salt, n=n, r=r, p=p, dklen=len(expected),
+                            maxmem=128 * r * n * 2)
+    return hmac.compare_digest(digest, expected)
+
+
+def check_new_user(name: str, role: str, password: str) -> str:
+    """The cleaned user name; raises a GriffieError with a Dutch sentence when something is wrong."""
+    name = name.strip()
+    if not name or len(name) > 128 or any(c.isspace() for c in name):
+        raise GriffieError("Een gebruikersnaam is 1 tot 128 tekens zonder spaties.")
+    if role not in ROLES:
+        raise GriffieError(f"Onbekende rol '{role}': kies uit {', '.join(ROLES)}.")
+    if len(password) < MIN_PASSWORD_LENGTH:
+        raise GriffieError(f"Het wachtwoord moet minstens {MIN_PASSWORD_LENGTH} tekens hebben.")
+    return name
+
+
+def add_user(s: Session, name: str, role: str, password: str, actor: str = "cli") -> User:
+    """Create a user inside the caller's transaction; a taken name is refused."""
+    name = check_new_user(name, role, password)
+    if s.scalar(select(User.id).where(User.name == name)) is not None:
+        raise GriffieError(f"Gebruiker '{name}' bestaat al.")
+    user = User(name=name, role=role, password_hash=hash_password(password))
+    s.add(user)
+    try:
+        s.flush()
+    except IntegrityError as e:  # a concurrent add of the same name
+        raise GriffieError(f"Gebruiker '{name}' bestaat al.") from e
+    s.add(AuditEntry(actor=actor, action="user_added", detail={"name": name, "role": role}))
+    return user
+
+
+def set_password(s: Session, name: str, password: str, actor: str = "cli") -> User:
+    user = get_user(s, name)
+    check_new_user(user.name, user.role, password)
+    user.password_hash = hash_password(password)
+    s.add(AuditEntry(actor=actor, action="password_changed", detail={"name": user.name}))
+    return user
+
+
+def get_user(s: Session, name: str) -> User:
+    user = s.scalar(select(User).where(User.name == name))
+    if user is None:
+        raise NotFound(f"Gebruiker '{name}' bestaat niet.")
+    return user
+
+
+def list_users(s: Session) -> list[User]:
+    return list(s.scalars(select(User).order_by(User.name)))
+
+
+def authenticate(s: Session, name: str, password: str) -> User | None:
+    """The user when name and password match, else None (the same work either way, against timing probes)."""
+    user = s.scalar(select(User).where(User.name == name.strip()))
+    if user is None:
+        verify_password(password, _dummy_hash())
+        return None
+    return user if verify_password(password, user.password_hash) else None
+
+
+@lru_cache(maxsize=1)
+def _dummy_hash() -> str:
+    return hash_password(secrets.token_hex(8))
