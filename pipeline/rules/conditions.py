@@ -19,6 +19,8 @@ TO_MEMBER = re.compile(r"\b(?:fractie|raadslid|raadsleden van de fractie|burgerr
 TO_COUNCIL = re.compile(r"\b(?:gemeenteraad|de raad|raad van|griffie|griffier|raadsleden|gemeenteraden|college)\b",
                         re.IGNORECASE)
 PERSON_TITLE = re.compile(r"^\s*(?:aan\s+)?(?:de heer|dhr\.?|mevrouw|mevr\.?|mw\.?)\s+\S", re.IGNORECASE)
+FOR_MEMBER_SUBJECT = re.compile(r"\b(?:voor|aan|t\.?a\.?v\.?)\s+(?:het\s+|de\s+)?(?:raadslid|fractie|fractievoorzitter)\b",
+                                re.IGNORECASE)
 GENERIC_LOCALS = re.compile(r"^(?:raad|gemeenteraad|griffie|griffier|info|post|gemeente|secretariaat)\b",
                             re.IGNORECASE)
 
@@ -37,6 +39,8 @@ def anonymous(ctx: Context) -> str | None:
     a = ctx.analysis
     if a.sender_name or ctx.sender_organisation:
         return None
+    if a.sender_address and not is_free_mail(a.sender_address):
+        return None  # an organisation's address: the analysis missed the name, the writer is not anonymous
     return "anonieme brief: geen naam en geen organisatie"
 
 
@@ -52,6 +56,8 @@ def addressed_to_member(ctx: Context) -> str | None:
     addressee = (ctx.analysis.addressee or "").strip()
     if addressee and not TO_COUNCIL.search(addressee) and (TO_MEMBER.search(addressee) or PERSON_TITLE.match(addressee)):
         return f"gericht aan één raadslid of fractie ({addressee[:60]})"
+    if m := FOR_MEMBER_SUBJECT.search(ctx.subject_text):
+        return f"gericht aan één raadslid of fractie (onderwerp: '{m.group(0)}')"
     to = ctx.analysis.extracted.parsed.to
     if len(to) == 1 and "fractie" in to[0].split("@")[0].lower() and not GENERIC_LOCALS.match(to[0]):
         return f"gericht aan een fractie ({to[0]})"

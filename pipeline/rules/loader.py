@@ -104,7 +104,7 @@ def load_ruleset(rules_dir: Path, profile_name: str) -> RuleSet:
     rules = tuple(r for r, _ in loaded)
     domains: dict[str, str] = {}
     for r in rules:
-        if isinstance(r, KnownSender):
+        if isinstance(r, KnownSender) and not r.shared_domain:  # a shared domain does not name the organisation
             for d in r.domains:
                 domains.setdefault(d, r.organisation)
     return RuleSet(rules=rules, chain=chain, profile=profile, known_domains=domains, rules_dir=rules_dir)

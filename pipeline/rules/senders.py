@@ -66,9 +66,12 @@ class KnownSender:
         if address and address in self.addresses:
             how = address
         elif (domain := _domain_match(address, self.domains)) is not None:
-            # on a shared domain the letter must not name another organisation (a client council, say)
-            if not (self.shared_domain and org and self._name_match(org) is None):
+            # a shared domain only counts when the letter names this organisation too (the post room and the
+            # client council mail from it as well)
+            if not self.shared_domain:
                 how = domain
+            elif org and (named := self._name_match(org)):
+                how = f"{domain} en {named}"
         elif org:
             how = self._name_match(org)
         if how is None:

@@ -1,0 +1,132 @@
+"""Classify: the rules chain decides what it can; the trained models fill the topic and what the rules leave open."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from pipeline.records import Analysis, Classification, Scored
+from pipeline.rules import Context, Decision, RuleSet
+from pipeline.rules.base import FIELD_WORDS
+from pipeline.vocab import TOPIC_BY_CODE
+
+if TYPE_CHECKING:
+    from pipeline.judge import Judge
+
+KIND_FIELDS = ("sender_kind", "document_kind")
+HANDLING_FIELDS = ("on_list", "handling")
+MODEL_TEXT_CHARS = 20_000  # enough of a letter for the bag-of-words models; keeps the occlusion pass quick
+# Kinds the rules recognise from facts (mail headers, the circular flag): without those facts the model may not
+# propose them, because its bag of words cannot see headers or the list of addressees.
+FACT_KINDS = ("automatisch", "rondzendbrief")
+MODEL_WORDS = {"topic": "Onderwerp", "document_kind": "Soort document", "handling": "Afhandeling"}
+
+
+def model_text(analysis: Analysis) -> str:
+    """What the models read: the letter's subject, then its text."""
+    return "\n\n".join(t for t in (analysis.subject or "", analysis.main_text) if t.strip())[:MODEL_TEXT_CHARS]
+
+
+def _model_reason(judge: "Judge", text: str, field: str, code: str, shown: str, score: float) -> str:
+    words = judge.strongest_words(text, field, code, k=5)
+    head = f"{MODEL_WORDS[field]} {shown} ({score:.2f})"
+    return f"{head} door: {', '.join(words)}" if words else f"{head} volgens het model"
+
+
+def _new_reasons(ctx: Context, start: int) -> list[str]:
+    return [hit.reason for hit in ctx.hits[start:]]
+
+
+def explain_rules(analysis: Analysis, ruleset: RuleSet) -> list[str]:
+    """The dry run: every rule that fires, in chain order, then what each field ends up with (no model)."""
+    ctx = ruleset.run(analysis)
+    lines = [f"[{hit.rule}] {hit.reason}" for hit in ctx.hits]
+    for field, words in FIELD_WORDS.items():
+        d = ctx.decisions.get(field)
+        if d is None:
+            open_ = "staat op de lijst (geen regel houdt het eraf)" if field == "on_list" else \
+                "geen regel; het model beslist" if field != "sender_kind" else "onbekend (geen regel herkent de afzender)"
+            lines.append(f"{words}: {open_}")
+        else:
+            how = "vast" if d.final else "voorlopig"
+            lines.append(f"{words}: {ctx.describe(field, d.value)} (regel {d.source}, {how}, {d.score:.2f})")
+    return lines
+
+
+def classify(analysis: Analysis, ruleset: RuleSet, judge: "Judge | None", review_threshold: float = 0.55,
+             top_k: int = 3) -> Classification:
+    profile = ruleset.profile
+    ctx = ruleset.run(analysis, KIND_FIELDS)
+    reasons = _new_reasons(ctx, 0)
+    model_scores: dict[str, float] = {}
+    text = model_text(analysis)
+
+    if ctx.value("sender_kind") is None:
+        ctx.decisions["sender_kind"] = Decision("onbekend", 0.0, True, "geen regel")
+        reasons.append("Soort afzender onbekend: geen regel herkent de afzender")
+
+    if ctx.value("document_kind") is None:
+        if judge is not None:
+            best = next(p for p in judge.document_kind(text) if p.code not in FACT_KINDS)
+            model_scores["document_kind"] = best.score
+            reasons.append(_model_reason(judge, text, "document_kind", best.code, best.code, best.score))
+            kind = best.code
+            if best.score < review_threshold and kind != "brief":
+                # a weak guess must not take a letter off the list or pick its handling: treat it as a letter
+                kind = "brief"
+                reasons.append(f"Soort document onzeker ({best.code}, {best.score:.2f}): behandeld als brief")
+            ctx.decisions["document_kind"] = Decision(kind, best.score, True, "model")
+        else:
+            ctx.decisions["document_kind"] = Decision("brief", 0.0, True, "geen regel")
+            model_scores["document_kind"] = 0.0
+            reasons.append("Soort document: geen regel en geen model; voorlopig 'brief'")
+
+    start = len(ctx.hits)
+    ruleset.run(analysis, HANDLING_FIELDS, ctx)
+    reasons.extend(_new_reasons(ctx, start))
+    on_list = ctx.value("on_list") is not False
+
+    if ctx.value("handling") is None:
+        if judge is not None:
+            # keeping mail off the list is a rule's decision (with its reason); the model proposes handling only
+            best = next(p for p in judge.handling(text) if p.code != "niet_op_lijst")
+            ctx.decisions["handling"] = Decision(best.code, best.score, True, "model")
+            model_scores["handling"] = best.score
+            reasons.append(_model_reason(judge, text, "handling", best.code, ctx.describe("handling", best.code),
+                                         best.score))
+        else:
+            ctx.decisions["handling"] = Decision("vka", 0.0, True, "geen regel")
+            model_scores["handling"] = 0.0
+            reasons.append("Afhandeling: geen regel en geen model; voorlopig voor kennisgeving aannemen")
+
+    topics: list[Scored] = []
+    if judge is not None:
+        topics = [Scored(p.code, p.score) for p in judge.topics(text)[:top_k]]
+        if topics:
+            best_topic = topics[0]
+            model_scores["topic"] = best_topic.score
+            label = TOPIC_BY_CODE[best_topic.code].label if best_topic.code in TOPIC_BY_CODE else best_topic.code
+            reasons.append(_model_reason(judge, text, "topic", best_topic.code, label, best_topic.score))
+    topic = topics[0] if topics else None
+    committee = profile.committee_for(topic.code if topic else None) if on_list else None
+
+    sender_kind = ctx.value("sender_kind")
+    low = [f for f, s in model_scores.items() if s < review_threshold]
+    if low:
+        reasons.append("Nakijken: onzeker over " + ", ".join(MODEL_WORDS[f].lower() for f in low)
+                       + f" (score onder {review_threshold:.2f})")
+    if sender_kind == "onbekend":
+        reasons.append("Nakijken: soort afzender onbekend")
+    handling = ctx.decisions["handling"]
+    return Classification(
+        sender_kind=sender_kind,
+        document_kind=ctx.value("document_kind"),
+        on_list=on_list,
+        topic=topic,
+        topics=topics,
+        handling=Scored(handling.value, handling.score),
+        committee=committee,
+        reasons=reasons,
+        needs_review=bool(low) or sender_kind == "onbekend",
+        model_version=judge.version if judge is not None else None,
+        rule_hits=[hit.rule for hit in ctx.hits],
+    )
