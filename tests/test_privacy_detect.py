@@ -96,9 +96,9 @@ def test_five_page_letter_is_fast() -> None:
     assert len(text) == 15000
     detect(text)  # warm up: the name lists load once
     timings = []
-    for _ in range(3):  # best of three: the machine is shared
-        started = time.perf_counter()
+    for _ in range(3):  # best of three, in CPU time: the machine is shared with other jobs
+        started = time.process_time()
         spans = detect(text)
-        timings.append(time.perf_counter() - started)
+        timings.append(time.process_time() - started)
     elapsed = min(timings)
     assert spans and elapsed < 0.05, f"{elapsed * 1000:.1f} ms for {len(text)} characters"

@@ -66,7 +66,7 @@ ORG_WORDS = {
     "belastingdienst", "politie", "brandweer", "postbus", "glasvezel", "energie", "energiecoöperatie",
     "gemeenteraad", "burgemeester", "wethouders", "onderwerp", "betreft", "bijlage", "bijlagen", "datum",
     "kenmerk", "telefoon", "e-mail", "website", "adres", "werkdagen", "vergadering", "petitie", "verzonden",
-    "fonds", "museum", "arena", "stadion", "bank", "kwartier", "wijk", "buurt", "zaal", "prijs", "lezing",
+    "fonds", "museum", "arena", "stadion", "bank", "kwartier", "buurt", "zaal", "prijs", "lezing",
     "theater", "schouwburg", "academie", "universiteit", "hogeschool", "lyceum", "gymnasium", "instituut",
     "fundatie", "genootschap", "orkest", "koor", "stichtingen", "foundation", "award", "huis", "hal", "kliniek",
     "fracties", "postkamer", "scanner", "stedenband", "werkbedrijf", "programma", "programmabureau", "jeugdhulp",
@@ -100,6 +100,13 @@ PLACES = {
     "nieuwegein", "amersfoort", "leiden", "haarlem", "groningen", "zwolle", "arnhem", "nijmegen", "eindhoven",
     "tilburg", "breda", "dordrecht", "delft", "gouda", "alkmaar", "almere", "lelystad", "assen", "leeuwarden",
     "middelburg", "maastricht", "den bosch", "'s-hertogenbosch", "den helder", "ter apel", "ten boer",
+}
+
+# Companies and brands named after a person: a name shape, but not a person (only ones no private person is
+# likely to be called, since a missed name is worse than a blacked-out brand).
+BRANDS = {
+    "albert heijn", "dirk van den broek", "jan linders", "hans anders", "henk ten hoor", "douwe egberts",
+    "van der valk", "pieter pot", "willem ii", "johan cruijff", "anne frank", "marie curie", "hendrik lorentz",
 }
 
 STREET_SUFFIXES = (

@@ -29,10 +29,8 @@ NOT_BSN_CONTEXT = re.compile(
 
 MONTHS = "januari|februari|maart|april|mei|juni|juli|augustus|september|oktober|november|december"
 DATE = rf"(?:\d{{1,2}}[-/.]\d{{1,2}}[-/.](?:19|20)?\d{{2}}|\d{{1,2}}\s+(?:{MONTHS}|[a-z]{{3}}\.?)\s+(?:19|20)\d{{2}})"
-BIRTHDATE = re.compile(
-    rf"(?i)\b(?:geboren|geboortedatum|geb\.(?:\s?datum)?|geb(?=\s*:)|d\.?o\.?b\.?|date of birth)"
-    rf"(?:\s*[:]?\s*(?:op|is|was|:)?)?\s*(?P<date>{DATE})"
-)
+BIRTH_WORD = re.compile(r"(?i)\b(?:geboren|geboortedatum|geb\.(?:\s?datum)?|geb(?=\s*:)|d\.o\.b\.?|date of birth)")
+BIRTH_DATE_AFTER = re.compile(rf"(?i)(?:\s*[:]?\s*(?:op|is|was|:)?)?\s*(?P<date>{DATE})")
 
 ADDITION = r"(?:[ ]?-[ ]?\d{1,4}(?![\d:])|-?[A-Za-z](?![\w@])|[ ][A-Z](?![\w@.])|[ ]?-[ ]?[A-Z]{1,3}(?![\w@])|[ ](?:bis|hs|huis|rd|zw)\b)?"
 _street_word = rf"[{UPPER}][{LETTER}'-]*(?:{'|'.join(STREET_SUFFIXES)})"
@@ -121,8 +119,10 @@ def find_bsns(text: str) -> Iterator[Hit]:
 
 
 def find_birthdates(text: str) -> Iterator[Hit]:
-    for m in BIRTHDATE.finditer(text):
-        yield "birthdate", m.start("date"), m.end("date")
+    for word in BIRTH_WORD.finditer(text):
+        m = BIRTH_DATE_AFTER.match(text, word.end())
+        if m is not None:
+            yield "birthdate", m.start("date"), m.end("date")
 
 
 def find_addresses(text: str) -> Iterator[Hit]:

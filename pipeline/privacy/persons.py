@@ -15,6 +15,7 @@ CLOSING = re.compile(
     r"groet(?:en|jes)?|hoogachtend|(?:kind|best)\s+regards|regards|alvast\s+(?:bedankt|dank)\w*|"
     r"dank\s+(?:u|je)\s+wel|bedankt)\s*[,.!]?\s*$"
 )
+CLOSING_HINT = re.compile(r"(?i)groet|hoogachtend|regards|dank")
 HEADER = re.compile(r"(?i)^\s*(?:van|from|aan|to|cc|bcc|afzender)\s*:\s*")
 HEADER_NAME = re.compile(r"(?i)^\s*(?:van|from|aan|to|cc|bcc|afzender)\s*:\s*(?P<name>[^<\[\n]*?)\s*(?:<|\[mailto:|$)")
 BLOCK_END = re.compile(r"(?i)^\s*(?:van|from|-{3,}|_{3,}|>|op .* schreef)")
@@ -30,13 +31,20 @@ def _lines(text: str) -> list[tuple[int, str]]:
 
 
 def _signature_lines(lines: list[tuple[int, str]]) -> dict[int, int]:
-    """Line index -> index of the closing line ("Met vriendelijke groet,") whose signature block holds it."""
+    """Line index -> index of the closing line ("Met vriendelijke groet,") whose signature block holds it.
+
+    A message that ends without a closing phrase ("... bereikbaar op 06-...\n\nEva") gets its last non-empty
+    line as a block of its own (keyed -1 - index, so it never shares a block with a real closing).
+    """
     found: dict[int, int] = {}
+    last = next((i for i in range(len(lines) - 1, -1, -1) if lines[i][1].strip()), None)
+    if last is not None and len(lines[last][1].split()) <= 4:
+        found[last] = -1 - last
     for idx, (_, line) in enumerate(lines):
-        if not CLOSING.match(line):
+        if len(line) > 60 or not CLOSING_HINT.search(line) or not CLOSING.match(line):
             continue
         for j in range(idx + 1, min(len(lines), idx + 1 + SIGNATURE_SPAN)):
-            if BLOCK_END.match(lines[j][1]) or CLOSING.match(lines[j][1]):
+            if BLOCK_END.match(lines[j][1]) or (CLOSING_HINT.search(lines[j][1]) and CLOSING.match(lines[j][1])):
                 break
             found.setdefault(j, idx)
     return found
@@ -152,6 +160,9 @@ def find_persons(text: str) -> Iterator[tuple[str, int, int]]:
             if m is None:
                 i += 1
                 continue
+            if text[m.start:m.end].lower() in lx.BRANDS:
+                i = m.next_index
+                continue
             follower = tokens[m.next_index] if m.next_index < len(tokens) else None
             leader = tokens[i - 1] if i >= 1 else None
             if (follower is not None and follower.kind == "word" and lx.is_org_word(follower.text)) or (
@@ -162,7 +173,7 @@ def find_persons(text: str) -> Iterator[tuple[str, int, int]]:
             accept = m.surname and (m.initials or m.given)
             if not accept:
                 accept = _accept_by_context(m, tokens, i, text, offset, header, next_kind,
-                                            in_signature and signature[idx] not in signed_blocks, in_signature,
+                                            in_signature and signature[idx] >= 0 and signature[idx] not in signed_blocks, in_signature,
                                             last_end)
             if accept and header is not None and m.start == offset + header[0] and m.end < offset + header[1]:
                 m = _extend_to(m, tokens, offset + header[1])
