@@ -120,3 +120,61 @@ def test_rendered_pages_are_black_inside_boxes_only(redacted) -> None:
 def test_broken_pdf_is_a_typed_error() -> None:
     with pytest.raises(PdfRedactionError):
         redact_pdf(b"%PDF-1.4 not really a pdf", ["Jan"])
+
+
+def _render_with_pdftoppm(data: bytes, dpi: int, tmp_path) -> list:
+    """Page images as poppler renders them (the acceptance check of issue 6), or pypdfium2 without poppler."""
+    import shutil
+    import subprocess
+
+    from PIL import Image
+
+    if shutil.which("pdftoppm") is None:
+        document = pdfium.PdfDocument(data)
+        return [document[i].render(scale=dpi / 72).to_pil() for i in range(len(document))]
+    source = tmp_path / "redacted.pdf"
+    source.write_bytes(data)
+    subprocess.run(["pdftoppm", "-r", str(dpi), "-png", str(source), str(tmp_path / "page")], check=True,
+                   capture_output=True, timeout=60)
+    return [Image.open(p) for p in sorted(tmp_path.glob("page-*.png"))]
+
+
+def test_seed_letter_signatories_are_redacted(tmp_path) -> None:
+    seed = pytest.importorskip("pipeline.sample.seed")
+    documents = pytest.importorskip("pipeline.sample.documents")
+    from pipeline.privacy.guard import check_public, forbidden_strings
+
+    original = documents.text_pdf(seed.LETTER, "seed")
+    with pdfplumber.open(io.BytesIO(original)) as pdf:
+        text = "\n".join(page.extract_text() or "" for page in pdf.pages)
+    spans = detect(text)
+    signatories = [seed.CHAIR_LVKK.name, seed.CHAIR_ZHVKK.name]
+    assert all(name in text for name in signatories)
+    needles = [s.text for s in spans]
+    result = redact_pdf(original, needles)
+    pdfium_text, plumber_text = all_text(result.data)
+    for name in signatories:
+        assert name not in pdfium_text and name not in plumber_text
+    check_public(result.data, forbidden_strings(spans), fmt="pdf")
+    images = _render_with_pdftoppm(result.data, 100, tmp_path)
+    assert len(images) == len(pdfium.PdfDocument(original))
+    scale = 100 / 72
+    name_boxes = 0
+    for page_index, x0, top, x1, bottom in result.boxes:
+        assert black_fraction(images[page_index], (x0, top, x1, bottom), scale) > 0.9
+        name_boxes += 1
+    assert name_boxes >= len(signatories)
+    # The salutation line stays readable: it holds no personal data.
+    with pdfplumber.open(io.BytesIO(original)) as pdf:
+        first = pdf.pages[0]
+        salutation = next(w for w in first.extract_words() if w["text"] == "Beste")
+    assert black_fraction(images[0], (salutation["x0"], salutation["top"], salutation["x1"], salutation["bottom"]),
+                          scale) < 0.4
+
+
+def test_needle_missing_from_text_layer_is_refused_unless_told() -> None:
+    original = make_letter_pdf()
+    with pytest.raises(PdfRedactionError, match="niet gevonden"):
+        redact_pdf(original, ["Jan Pieter de Vries", "Kees Pronk"])
+    result = redact_pdf(original, ["Jan Pieter de Vries", "Kees Pronk"], strict=False)
+    assert result.missing == ["Kees Pronk"] and len(result.boxes) == 1

@@ -24,6 +24,7 @@ class PdfRedactionError(Exception):
 class RedactedPdf:
     data: bytes
     boxes: list[Box] = field(default_factory=list)
+    missing: list[str] = field(default_factory=list)  # needles not found in the text layer (scanned pages?)
 
 
 def _fold(ch: str) -> str:
@@ -72,27 +73,38 @@ def _boxes_for(chars: list[dict], page_index: int, origin: tuple[float, float]) 
             for line in lines]
 
 
-def find_boxes(pdf_bytes: bytes, needles: list[str]) -> list[Box]:
-    """The boxes covering every occurrence of every needle (case-insensitive, any whitespace between words)."""
-    patterns = [p for p in (_needle_pattern(n) for n in needles) if p is not None]
+def find_boxes(pdf_bytes: bytes, needles: list[str]) -> tuple[list[Box], list[str]]:
+    """The boxes covering every occurrence of every needle (case-insensitive, any whitespace between words),
+    and the needles that occur nowhere in the text layer."""
+    patterns = [(n, p) for n, p in ((n, _needle_pattern(n)) for n in needles) if p is not None]
+    found: set[str] = set()
     boxes: list[Box] = []
     try:
         with pdfplumber.open(io.BytesIO(pdf_bytes)) as pdf:
             for index, page in enumerate(pdf.pages):
                 text, owners = _page_text(page)
-                for pattern in patterns:
+                for needle, pattern in patterns:
                     for m in pattern.finditer(text):
+                        found.add(needle)
                         chars = [owners[i] for i in range(m.start(), m.end()) if owners[i] is not None]
                         boxes.extend(_boxes_for(chars, index, (page.bbox[0], page.bbox[1])))
     except (PdfminerException, PDFSyntaxError) as exc:
         reason = str(exc) or (type(exc.args[0]).__name__ if exc.args else type(exc).__name__)
         raise PdfRedactionError(f"PDF kan niet gelezen worden om te anonimiseren: {reason}") from exc
-    return boxes
+    return boxes, [n for n, _ in patterns if n not in found]
 
 
-def redact_pdf(pdf_bytes: bytes, needles: list[str], dpi: int = 150) -> RedactedPdf:
-    """A PDF of page images with black boxes over each needle; it has no text layer at all."""
-    boxes = find_boxes(pdf_bytes, needles)
+def redact_pdf(pdf_bytes: bytes, needles: list[str], dpi: int = 150, strict: bool = True) -> RedactedPdf:
+    """A PDF of page images with black boxes over each needle; it has no text layer at all.
+
+    With strict (the default) a needle that is not in the text layer is an error: on a scanned page the data
+    would stay visible in the image, so the caller must not publish it. strict=False reports them in .missing.
+    """
+    boxes, missing = find_boxes(pdf_bytes, needles)
+    if missing and strict:
+        raise PdfRedactionError(
+            f"{len(missing)} persoonsgegeven(s) niet gevonden in de tekstlaag van de PDF (gescand?); "
+            "de PDF kan niet veilig geanonimiseerd worden")
     scale = dpi / 72
     images: list[Image.Image] = []
     try:
@@ -115,4 +127,4 @@ def redact_pdf(pdf_bytes: bytes, needles: list[str], dpi: int = 150) -> Redacted
         raise PdfRedactionError("PDF zonder pagina's kan niet geanonimiseerd worden")
     out = io.BytesIO()
     images[0].save(out, "PDF", save_all=True, append_images=images[1:], resolution=float(dpi))
-    return RedactedPdf(out.getvalue(), boxes)
+    return RedactedPdf(out.getvalue(), boxes, missing)
