@@ -161,7 +161,7 @@ def _name_variants(text: str) -> set[str]:
         if letters:
             variants |= {f"{''.join(c + '.' for c in letters)} {surname}", f"{letters[0]}. {surname}",
                          f"{''.join(letters)} {surname}", f"{' '.join(c + '.' for c in letters)} {surname}"}
-        givens = [w for w in lead if not w.endswith(".") and not w.startswith("(")]
+        givens = [w.strip("()") for w in lead if not w.endswith(".")]
         if givens:
             variants.add(f"{givens[0]} {surname}")
     return variants

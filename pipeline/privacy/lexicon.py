@@ -158,4 +158,6 @@ def is_street_word(word: str, strong: bool = False) -> bool:
     """True for a word that names a street ("Kerkstraat"); strong=True only for unambiguous endings."""
     low = word.lower()
     suffixes = STRONG_STREET_SUFFIXES if strong else STREET_SUFFIXES
+    if not low.endswith(suffixes):
+        return False
     return any(low.endswith(s) and len(low) > len(s) + 2 for s in suffixes)

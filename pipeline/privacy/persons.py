@@ -67,9 +67,13 @@ def _title_before(tokens: list[Token], i: int, honorific_only: bool = False) -> 
     return i >= 2 and f"{tokens[i - 2].text} {tokens[i - 1].text}".lower() in titles
 
 
+_LABEL_END = re.compile(
+    r"(?:^|[\s:(])(?:" + "|".join(re.escape(label) for label in sorted(lx.LABELS, key=len, reverse=True)) + r")$")
+
+
 def _label_before(text: str, line_start: int, tok: Token) -> bool:
-    before = text[line_start:tok.start].lower().rstrip(" :,;-")
-    return any(before == label or before.endswith((" " + label, ":" + label, "(" + label)) for label in lx.LABELS)
+    before = text[max(line_start, tok.start - 40):tok.start].lower().rstrip(" :,;-")
+    return _LABEL_END.search(before) is not None
 
 
 def _role_after(tokens: list[Token], j: int) -> bool:
@@ -80,7 +84,7 @@ def _role_after(tokens: list[Token], j: int) -> bool:
 
 def _whole_line(tokens: list[Token], i: int, m: NameMatch) -> bool:
     """The name is the line's content apart from leading titles and a trailing ", role" or "| ..."."""
-    if any(not _is_title(t) and t.kind != "init" for t in tokens[:i]):
+    if i > 4 or any(not _is_title(t) and t.kind != "init" for t in tokens[:i]):
         return False
     rest = tokens[m.next_index:]
     return not rest or rest[0].text in {",", "|", "(", "–", "-"}
