@@ -5,12 +5,12 @@ from __future__ import annotations
 import os
 import secrets
 
-from flask import Flask, abort, render_template
-from sqlalchemy import select
-from sqlalchemy.orm import selectinload
+from flask import Flask
 
-from pipeline.registry.models import Item, Message
 from pipeline.vocab import TOPIC_BY_CODE
+from pipeline.web.auth import init_auth
+from pipeline.web.lists import lists_bp
+from pipeline.web.review import review_bp
 
 
 def create_app(app) -> Flask:
@@ -22,21 +22,9 @@ def create_app(app) -> Flask:
     def topic_label(code: str | None) -> str:
         return TOPIC_BY_CODE[code].label if code in TOPIC_BY_CODE else "—"
 
-    @web.get("/")
-    def inbox():
-        with app.sessions() as s:
-            rows = list(s.scalars(select(Item).options(selectinload(Item.meeting)).order_by(Item.id.desc())))
-            quarantined = s.scalar(select(Message.id).where(Message.state == "quarantined").limit(1)) is not None
-        return render_template("inbox.html", items=rows, quarantined=quarantined)
-
-    @web.get("/stukken/<int:item_id>")
-    def item_detail(item_id: int):
-        with app.sessions() as s:
-            item = s.get(Item, item_id)
-            if item is None:
-                abort(404)
-            decisions = list(item.decisions)
-        return render_template("item.html", item=item, doc=item.analysis, decisions=decisions)
+    init_auth(web)  # login (when web.require_login), roles and CSRF for every POST
+    web.register_blueprint(review_bp)  # the inbox ("/", endpoint "inbox"), items, quarantine, users
+    web.register_blueprint(lists_bp)  # meetings and the lijst ingekomen stukken ("/lijsten")
 
     @web.get("/health")
     def health():

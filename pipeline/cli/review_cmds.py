@@ -1,0 +1,126 @@
+"""Commands for people and models: users add/list, train (corpus plus reviewed items) and evaluate."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import click
+
+from pipeline.cli.base import emit_json, get_app, get_ctx, main
+from pipeline.errors import GriffieError
+from pipeline.users import ROLES
+
+
+@main.group()
+def users() -> None:
+    """Gebruikers van de webinterface (assistent, griffier, lezer)."""
+
+
+def read_password(confirm: bool = True) -> str:
+    """From a prompt on a terminal (asked twice), else the first line of standard input."""
+    if sys.stdin.isatty():
+        return click.prompt("Wachtwoord", hide_input=True, confirmation_prompt=confirm)
+    line = sys.stdin.readline()
+    if not line:
+        raise GriffieError("Geen wachtwoord ontvangen op standaardinvoer.")
+    return line.rstrip("\r\n")
+
+
+@users.command("add")
+@click.argument("name")
+@click.option("--role", required=True, type=click.Choice(ROLES), help="assistent, griffier of lezer.")
+@click.pass_context
+def users_add(ctx: click.Context, name: str, role: str) -> None:
+    """Voeg een gebruiker toe; het wachtwoord komt van een prompt of van standaardinvoer."""
+    from pipeline.users import add_user, check_new_user
+
+    password = read_password()
+    check_new_user(name, role, password)  # before opening the registry: a clear sentence first
+    app = get_app(ctx)
+    with app.sessions.begin() as s:
+        add_user(s, name, role, password, actor="cli")
+    click.echo(f"Gebruiker {name.strip()} toegevoegd met rol {role}.")
+
+
+@users.command("password")
+@click.argument("name")
+@click.pass_context
+def users_password(ctx: click.Context, name: str) -> None:
+    """Stel een nieuw wachtwoord in (van een prompt of standaardinvoer)."""
+    from pipeline.users import set_password
+
+    password = read_password()
+    with get_app(ctx).sessions.begin() as s:
+        set_password(s, name, password, actor="cli")
+    click.echo(f"Wachtwoord van {name} gewijzigd.")
+
+
+@users.command("list")
+@click.option("--json", "as_json", is_flag=True)
+@click.pass_context
+def users_list(ctx: click.Context, as_json: bool) -> None:
+    """Alle gebruikers met hun rol."""
+    from pipeline.users import list_users
+
+    with get_app(ctx).sessions() as s:
+        rows = [{"name": u.name, "role": u.role, "created_at": u.created_at.isoformat()} for u in list_users(s)]
+    if as_json:
+        emit_json(rows)
+        return
+    if not rows:
+        click.echo("Nog geen gebruikers (griffiepost users add NAAM --role assistent).")
+    for r in rows:
+        click.echo(f"{r['name']:<24} {r['role']}")
+
+
+@main.command()
+@click.option("--field", "fields", multiple=True, type=click.Choice(("topic", "handling", "document_kind")),
+              help="Alleen dit model (meermaals te geven); standaard alle drie.")
+@click.option("--models-dir", type=click.Path(path_type=Path), default=None,
+              help="Waar de modellen heen gaan (standaard de modelmap uit de configuratie).")
+@click.option("--epochs", type=int, default=None, help="Aantal rondes (standaard uit models/config).")
+@click.option("--no-registry", is_flag=True, help="Alleen het corpus, zonder beoordeelde stukken uit het register.")
+@click.option("--json", "as_json", is_flag=True)
+@click.pass_context
+def train(ctx: click.Context, fields: tuple[str, ...], models_dir: Path | None, epochs: int | None,
+          no_registry: bool, as_json: bool) -> None:
+    """Train de modellen op het corpus plus de door assistenten beoordeelde stukken."""
+    from pipeline.review import reviewed_examples
+    from pipeline.training import FIELDS
+    from pipeline.training import train as train_models
+
+    settings = get_ctx(ctx).settings
+    source = settings.models_dir
+    extra: list[dict] = []
+    if not no_registry:
+        with get_app(ctx).sessions() as s:
+            extra = reviewed_examples(s)
+    click.echo(f"Trainen met {len(extra)} beoordeelde stukken uit het register ...", err=True)
+    summary = train_models(models_dir or source, extra=extra, fields=fields or FIELDS,
+                           corpus_dir=source / "corpus", config_dir=source / "config", epochs=epochs)
+    if as_json:
+        emit_json(summary)
+        return
+    for name, f in summary["fields"].items():
+        click.echo(f"{name:<14} {f['version']}  {f['examples']} voorbeelden, {f['epochs']} rondes, "
+                   f"{f['seconds']} s")
+    click.echo(f"Klaar: {summary['train_rows']} trainingsteksten, waarvan {summary['extra_rows']} uit het register.")
+
+
+@main.command()
+@click.option("--models-dir", type=click.Path(path_type=Path), default=None)
+@click.option("--field", "fields", multiple=True, type=click.Choice(("topic", "handling", "document_kind")))
+@click.pass_context
+def evaluate(ctx: click.Context, models_dir: Path | None, fields: tuple[str, ...]) -> None:
+    """Precision, recall, F1 en verwarringstabel per model op de vaste testset."""
+    from pipeline.training import FIELDS
+    from pipeline.training import evaluate as evaluate_models
+
+    settings = get_ctx(ctx).settings
+    target = models_dir or settings.models_dir
+    missing = [f for f in (fields or FIELDS) if not (target / f).is_dir()]
+    if missing:
+        raise GriffieError(f"Geen getraind model voor {', '.join(missing)} in {target}: draai eerst griffiepost train.")
+    report = evaluate_models(target, fields=fields or FIELDS, split_path=settings.models_dir / "corpus" / "heldout.jsonl")
+    click.echo(report.render())

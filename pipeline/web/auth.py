@@ -1,0 +1,167 @@
+"""Login, logout, the current user, role checks and a per-session CSRF token for every POST form."""
+
+from __future__ import annotations
+
+import functools
+import hmac
+import secrets
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Any
+from urllib.parse import urlsplit
+
+from flask import (
+    Blueprint, Flask, abort, current_app, flash, g, redirect, render_template, request, session, url_for,
+)
+
+from pipeline.registry.models import AuditEntry, User
+from pipeline.users import ROLE_LABELS, authenticate, can, hash_password, verify_password
+
+__all__ = ["auth_bp", "init_auth", "require", "current_user", "hash_password", "verify_password"]
+
+auth_bp = Blueprint("auth", __name__)
+# Without require_login (a local demo on one machine) the visitor may do everything under this name;
+# with it, only users who logged in.
+LOCAL_USER = ("lokaal", "griffier")
+OPEN_ENDPOINTS = {"auth.login", "static", "health"}
+
+
+@dataclass(frozen=True)
+class CurrentUser:
+    name: str
+    role: str
+    logged_in: bool
+
+    def can(self, action: str) -> bool:
+        return can(self.role, action)
+
+    @property
+    def role_label(self) -> str:
+        return ROLE_LABELS.get(self.role, self.role)
+
+
+def _app():
+    return current_app.extensions["griffiepost"]
+
+
+def current_user() -> CurrentUser | None:
+    return g.get("user")
+
+
+def csrf_token() -> str:
+    """The session's CSRF token, made on first use."""
+    token = session.get("csrf")
+    if not token:
+        token = session["csrf"] = secrets.token_urlsafe(32)
+    return token
+
+
+def _load_user() -> None:
+    g.user = None
+    name = session.get("user")
+    if name:
+        with _app().sessions() as s:
+            row = s.query(User).filter_by(name=name).one_or_none()
+        # A user removed or given another role since login: the session follows the registry.
+        if row is not None and session.get("role") == row.role:
+            g.user = CurrentUser(row.name, row.role, True)
+        else:
+            session.pop("user", None)
+    if g.user is None and not _app().settings.web.require_login:
+        g.user = CurrentUser(*LOCAL_USER, logged_in=False)
+
+
+def _check_csrf() -> None:
+    if request.method in ("GET", "HEAD", "OPTIONS"):
+        return
+    sent = request.form.get("csrf_token") or request.headers.get("X-CSRF-Token") or ""
+    expected = session.get("csrf") or ""
+    if not expected or not hmac.compare_digest(sent, expected):
+        abort(400, description="Het formulier is verlopen of niet van deze site (CSRF-controle). "
+                               "Laad de pagina opnieuw en probeer het nog eens.")
+
+
+def _before_request() -> Any:
+    _load_user()
+    _check_csrf()
+    if request.endpoint in OPEN_ENDPOINTS or g.user is not None:
+        return None
+    return redirect(url_for("auth.login", next=request.full_path.rstrip("?")))
+
+
+def require(action: str) -> Callable:
+    """A view decorator: the current user's role must allow the action, else 403 with a Dutch sentence."""
+
+    def wrap(view: Callable) -> Callable:
+        @functools.wraps(view)
+        def inner(*args: Any, **kwargs: Any) -> Any:
+            user = current_user()
+            if user is None:
+                return redirect(url_for("auth.login", next=request.full_path.rstrip("?")))
+            if not user.can(action):
+                abort(403, description=f"Uw rol ({user.role_label}) mag dit niet.")
+            return view(*args, **kwargs)
+
+        return inner
+
+    return wrap
+
+
+def _safe_next(target: str | None) -> str:
+    """Only a path on this site (no scheme, no host) is followed after login."""
+    if target and target.startswith("/") and not target.startswith("//"):
+        parts = urlsplit(target)
+        if not parts.scheme and not parts.netloc:
+            return target
+    return url_for("inbox")
+
+
+@auth_bp.route("/inloggen", methods=["GET", "POST"])
+def login() -> Any:
+    error = None
+    if request.method == "POST":
+        name = request.form.get("name", "").strip()
+        password = request.form.get("password", "")
+        with _app().sessions.begin() as s:
+            user = authenticate(s, name, password) if name and password else None
+            s.add(AuditEntry(actor=name or "?", action="login" if user else "login_failed",
+                             detail={"remote": request.remote_addr}))
+            if user is not None:
+                role = user.role
+        if user is not None:
+            session.clear()  # a fresh session (and CSRF token) after login: no fixation
+            session["user"], session["role"] = name, role
+            session.permanent = False
+            flash(f"Ingelogd als {name}.", "ok")
+            return redirect(_safe_next(request.form.get("next")))
+        error = "Onbekende gebruikersnaam of onjuist wachtwoord."
+    return render_template("review/login.html", error=error, next=request.values.get("next", "")), \
+        (401 if error else 200)
+
+
+@auth_bp.post("/uitloggen")
+def logout() -> Any:
+    user = current_user()
+    session.clear()
+    if user is not None and user.logged_in:
+        with _app().sessions.begin() as s:
+            s.add(AuditEntry(actor=user.name, action="logout", detail={}))
+    flash("U bent uitgelogd.", "ok")
+    return redirect(url_for("auth.login"))
+
+
+def _error_page(error: Any) -> Any:
+    code = getattr(error, "code", 500)
+    titles = {400: "Ongeldig verzoek", 403: "Geen toegang", 404: "Niet gevonden", 405: "Niet toegestaan"}
+    return render_template("review/error.html", title=titles.get(code, "Fout"),
+                           message=getattr(error, "description", str(error))), code
+
+
+def init_auth(web: Flask) -> None:
+    """Wire login, CSRF and the error pages into the app (called once from create_app)."""
+    web.config.update(SESSION_COOKIE_HTTPONLY=True, SESSION_COOKIE_SAMESITE="Lax")
+    web.before_request(_before_request)
+    web.register_blueprint(auth_bp)
+    web.jinja_env.globals.update(csrf_token=csrf_token, current_user=current_user)
+    for code in (400, 403, 404, 405):
+        web.register_error_handler(code, _error_page)

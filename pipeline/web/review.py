@@ -1,0 +1,216 @@
+"""The review inbox: proposals with their reasons, confirm in one click, correct over the canonical vocabularies."""
+
+from __future__ import annotations
+
+import logging
+from typing import Any
+
+from flask import Blueprint, Flask, abort, current_app, flash, redirect, render_template, request, url_for
+from sqlalchemy import select
+
+from pipeline.errors import GriffieError, NotFound
+from pipeline.registry.models import AuditEntry, Decision, Message
+from pipeline.review import CORRECTABLE, HANDLING_WORDS, REVIEWABLE, STATUS_ORDER, confirm, correct, get_item, handling_words, inbox_items, \
+    status_counts
+from pipeline.users import ROLE_LABELS, ROLES, add_user, list_users
+from pipeline.vocab import DOCUMENT_KINDS, HANDLINGS, SENDER_KINDS, TOPICS
+from pipeline.web.auth import _safe_next, current_user, require
+
+log = logging.getLogger(__name__)
+review_bp = Blueprint("review", __name__)
+
+STATUS_WORDS = {
+    "needs_review": "Te beoordelen", "triaged": "Voorgesteld", "reviewed": "Beoordeeld", "listed": "Op de lijst",
+    "ignored": "Genegeerd", "received": "Ontvangen", "quarantined": "Quarantaine",
+}
+SENDER_WORDS = {
+    "inwoner": "inwoner", "organisatie": "organisatie", "bedrijf": "bedrijf", "overheid": "overheid",
+    "gemeenschappelijke_regeling": "gemeenschappelijke regeling", "college": "college van B&W",
+    "rekenkamer": "rekenkamer", "raad": "raad", "onbekend": "onbekend",
+}
+KIND_WORDS = {
+    "brief": "brief", "rondzendbrief": "rondzendbrief (aan alle gemeenten)", "petitie": "petitie", "klacht": "klacht",
+    "zienswijzeverzoek": "verzoek om zienswijze", "raadsinformatiebrief": "raadsinformatiebrief",
+    "jaarstukken": "jaarstukken / begroting", "motie_andere_gemeente": "motie van een andere gemeente",
+    "uitnodiging": "uitnodiging", "nieuwsbrief": "nieuwsbrief", "reclame": "reclame",
+    "bezwaarschrift": "bezwaarschrift", "automatisch": "automatisch bericht",
+}
+FIELD_LABELS = {"sender_kind": "Soort afzender", "document_kind": "Soort stuk", "on_list": "Op de lijst",
+                "topic": "Onderwerp", "handling": "Afhandeling", "committee": "Commissie", "subject": "Onderwerpregel",
+                "letter_date": "Datum brief", "sender_organisation": "Organisatie"}
+
+
+def _app():
+    return current_app.extensions["griffiepost"]
+
+
+def active_profile() -> Any:
+    """The council profile (its handling words and committees), loaded once; None with the reason logged."""
+    ext = current_app.extensions
+    if "griffiepost_profile" not in ext:
+        from pipeline.rules import load_profile
+
+        settings = _app().settings
+        try:
+            ext["griffiepost_profile"] = load_profile(settings.rules_dir, settings.profile.name)
+            ext["griffiepost_profile_error"] = None
+        except GriffieError as e:
+            log.warning("profiel niet geladen, de canonieke woorden worden getoond: %s", e)
+            ext["griffiepost_profile"], ext["griffiepost_profile_error"] = None, str(e)
+    return ext["griffiepost_profile"]
+
+
+def _vocabularies() -> dict[str, Any]:
+    profile = active_profile()
+    handling = []
+    for code in HANDLINGS:
+        local, label = handling_words(profile, code)
+        if profile is not None and code in profile.handling_fallbacks:  # shares a code: say which canonical one
+            label = f"{label} (standaard: {HANDLING_WORDS[code]})"
+        handling.append((code, local, label))
+    committees = sorted(set(profile.committees.values()) | ({profile.default_committee} - {None})) if profile else []
+    return {
+        "sender_kinds": [(k, SENDER_WORDS.get(k, k)) for k in SENDER_KINDS],
+        "document_kinds": [(k, KIND_WORDS.get(k, k)) for k in DOCUMENT_KINDS],
+        "topics": [(t.code, t.label) for t in sorted(TOPICS, key=lambda t: t.label)],
+        "handlings": handling,
+        "committees": committees,
+        "profile": profile,
+        "profile_error": current_app.extensions.get("griffiepost_profile_error"),
+    }
+
+
+@review_bp.get("/")
+@require("read")
+def inbox() -> Any:
+    status = request.args.get("status") or None
+    if status and status not in STATUS_ORDER:
+        abort(404, description=f"Onbekende status '{status}'.")
+    with _app().sessions() as s:
+        items = inbox_items(s, status)
+        counts = status_counts(s)
+        quarantined = len(list(s.scalars(select(Message.id).where(Message.state == "quarantined"))))
+    return render_template("review/inbox.html", items=items, counts=counts, status=status,
+                           total=sum(counts.values()), quarantined=quarantined, **_vocabularies())
+
+
+@review_bp.get("/stukken/<int:item_id>")
+@require("read")
+def item(item_id: int) -> Any:
+    with _app().sessions() as s:
+        try:
+            row = get_item(s, item_id)
+        except NotFound as e:
+            abort(404, description=str(e))
+        decisions = list(s.scalars(select(Decision).where(Decision.item_id == item_id).order_by(Decision.id)))
+        meeting = row.meeting
+    return render_template("review/item.html", item=row, doc=row.analysis or {}, decisions=decisions,
+                           meeting=meeting, **_vocabularies())
+
+
+def _back(item_id: int) -> Any:
+    return redirect(_safe_next(request.form.get("next")) if request.form.get("next")
+                    else url_for("review.item", item_id=item_id))
+
+
+@review_bp.post("/stukken/<int:item_id>/bevestigen")
+@require("review")
+def confirm_item(item_id: int) -> Any:
+    user = current_user()
+    try:
+        with _app().sessions.begin() as s:
+            result = confirm(s, item_id, user.name)
+    except GriffieError as e:
+        flash(str(e), "error")
+        return _back(item_id)
+    flash(f"Stuk {result.registration_number} bevestigd.", "ok")
+    return _back(item_id)
+
+
+@review_bp.post("/stukken/<int:item_id>/corrigeren")
+@require("review")
+def correct_item(item_id: int) -> Any:
+    user = current_user()
+    fields = {name: request.form[name] for name in CORRECTABLE if name in request.form}
+    try:
+        with _app().sessions.begin() as s:
+            result = correct(s, item_id, user.name, profile=active_profile(), note=request.form.get("note"),
+                             **fields)
+    except GriffieError as e:
+        flash(str(e), "error")
+        return _back(item_id)
+    if result.changes:
+        words = ", ".join(FIELD_LABELS.get(CORRECTABLE[n], n).lower() for n in result.changes)
+        flash(f"Stuk {result.registration_number} gecorrigeerd: {words}.", "ok")
+    else:
+        flash(f"Stuk {result.registration_number}: niets gewijzigd, voorstel bevestigd.", "ok")
+    return _back(item_id)
+
+
+@review_bp.get("/quarantaine")
+@require("read")
+def quarantine() -> Any:
+    with _app().sessions() as s:
+        rows = list(s.scalars(select(Message).where(Message.state == "quarantined").order_by(Message.id)))
+    return render_template("review/quarantine.html", messages=rows)
+
+
+@review_bp.post("/quarantaine/opnieuw")
+@require("retry")
+def retry_quarantined() -> Any:
+    ids = [int(x) for x in request.form.getlist("message_id") if x.isdigit()]
+    if not ids:
+        flash("Kies eerst een of meer berichten.", "error")
+        return redirect(url_for("review.quarantine"))
+    app = _app()
+    with app.sessions.begin() as s:
+        s.add(AuditEntry(actor=current_user().name, action="retry_requested", detail={"ids": ids}))
+    requeued = app.worker.requeue_quarantined(ids)
+    summary = app.process_pending()
+    flash(f"{requeued} opnieuw geprobeerd: {summary.filed} geregistreerd, {summary.ignored} genegeerd, "
+          f"{summary.quarantined} nog in quarantaine.", "ok" if not summary.quarantined else "error")
+    return redirect(url_for("review.quarantine"))
+
+
+@review_bp.route("/gebruikers", methods=["GET", "POST"])
+@require("manage_users")
+def users() -> Any:
+    if request.method == "POST":
+        try:
+            with _app().sessions.begin() as s:
+                add_user(s, request.form.get("name", ""), request.form.get("role", ""),
+                         request.form.get("password", ""), actor=current_user().name)
+            flash(f"Gebruiker {request.form.get('name', '').strip()} toegevoegd.", "ok")
+            return redirect(url_for("review.users"))
+        except GriffieError as e:
+            flash(str(e), "error")
+    with _app().sessions() as s:
+        rows = list_users(s)
+    return render_template("review/users.html", users=rows, roles=[(r, ROLE_LABELS[r]) for r in ROLES])
+
+
+@review_bp.record_once
+def _aliases(state: Any) -> None:
+    """Keep the first page's endpoint names ('inbox', 'item_detail') working for other templates."""
+    web: Flask = state.app
+    web.add_url_rule("/", "inbox", inbox)
+    web.add_url_rule("/stukken/<int:item_id>", "item_detail", item)
+
+
+def template_helpers() -> dict[str, Any]:
+    return {"status_words": STATUS_WORDS, "sender_words": SENDER_WORDS, "kind_words": KIND_WORDS,
+            "field_labels": FIELD_LABELS, "reviewable": REVIEWABLE}
+
+
+@review_bp.app_template_filter("handling")
+def handling_filter(code: str | None) -> str:
+    """The council's own code and words for a canonical handling code ("a — voor kennisgeving aannemen")."""
+    if not code:
+        return "—"
+    local, label = handling_words(active_profile(), code)
+    return label if local == code else f"{local} — {label}"
+
+
+@review_bp.app_context_processor
+def _inject() -> dict[str, Any]:
+    return template_helpers()
