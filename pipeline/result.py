@@ -15,8 +15,7 @@ def _iso(value: date | datetime | None) -> str | None:
 
 def handling_words(profile: Any, code: str) -> tuple[str, str]:
     """The council's own code and wording for a canonical handling code."""
-    local = profile.handling_for(code)
-    return local.code, local.label
+    return profile.local(code)
 
 
 def public_sender_label(outcome: Outcome, profile: Any) -> str:
@@ -25,7 +24,7 @@ def public_sender_label(outcome: Outcome, profile: Any) -> str:
     a, c = outcome.analysis, outcome.classification
     residence = residence_from_text(a.main_text) if c.sender_kind == "inwoner" else None
     return public_label(c.sender_kind, a.sender_organisation if c.sender_kind != "inwoner" else None,
-                        residence, style=profile.public_label_style)
+                        residence, style=profile.public_label)
 
 
 def outcome_json(outcome: Outcome, profile: Any, sha256: str) -> dict[str, Any]:
