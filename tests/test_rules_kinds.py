@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from rules_helpers import analysis_of, eml, ruleset
+from test_rules_helpers import analysis_of, eml, ruleset
 
 from pipeline.rules.base import Context
 
