@@ -33,7 +33,8 @@ class Judge:
         self.version = ";".join(f"{f}={self.versions[f]}" for f in FIELDS if f in self.versions)
 
     def _predict(self, field: str, text: str) -> list[Prediction]:
-        doc = self._nlp[field](text)
+        nlp = self._nlp[field]
+        doc = nlp.get_pipe("textcat")(nlp.make_doc(text))  # lemmas are not features of the classifier
         return sorted((Prediction(code, float(score)) for code, score in doc.cats.items()),
                       key=lambda p: (-p.score, p.code))
 

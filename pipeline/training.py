@@ -51,8 +51,10 @@ def _prune_lemmas(nlp: Language, texts: Iterable[str]) -> int:
     return len(kept)
 
 
-def _version(field: str, rows: Sequence[dict], release: str | None) -> str:
-    digest = hashlib.sha256("\n".join(f"{r['text']}\t{r[field]}" for r in rows).encode()).hexdigest()[:6]
+def _version(field: str, rows: Sequence[dict], release: str | None, config_path: Path) -> str:
+    """Release date plus a digest of the training data and the config: a retrain on other data gets a new version."""
+    data = config_path.read_text() + "\n".join(f"{r['text']}\t{r[field]}" for r in rows)
+    digest = hashlib.sha256(data.encode()).hexdigest()[:6]
     return f"{field}-{release or date.today().strftime('%Y.%m.%d')}-{digest}"
 
 
@@ -78,7 +80,7 @@ def train_field(rows: Sequence[dict], field: str, config_path: Path, out_dir: Pa
         losses = {}
         for batch in minibatch(order, size=int(batch_size)):
             nlp.update(batch, drop=float(training["dropout"]), sgd=optimizer, losses=losses)
-    version = _version(field, rows, release)
+    version = _version(field, rows, release, config_path)
     nlp.meta.update({"name": f"griffiepost_{field}", "version": "1.0.0", "griffiepost_version": version,
                      "description": f"griffiepost {field} classifier (TextCatBOW) on spacy.blank('nl')",
                      "license": "EUPL-1.2", "author": "griffiepost"})
@@ -181,7 +183,8 @@ def score_field(name: str, labels: Sequence[str], gold: Sequence[str], predicted
 
 
 def predict_labels(nlp: Language, texts: Sequence[str]) -> list[str]:
-    return [max(doc.cats, key=doc.cats.__getitem__) for doc in nlp.pipe(texts, batch_size=256)]
+    with nlp.select_pipes(disable=[p for p in nlp.pipe_names if p != "textcat"]):  # lemmas are not features
+        return [max(doc.cats, key=doc.cats.__getitem__) for doc in nlp.pipe(texts, batch_size=256)]
 
 
 def evaluate(models_dir: Path, fields: Sequence[str] = FIELDS, *, split_path: Path | None = None) -> EvaluationReport:

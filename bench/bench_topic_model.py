@@ -1,0 +1,50 @@
+"""Benchmark: spaCy topic pipeline vs a TF-IDF + LinearSVC baseline, same train split, scored on held-out."""
+
+from __future__ import annotations
+
+import sys
+import time
+from pathlib import Path
+
+import spacy
+from sklearn.feature_extraction.text import TfidfVectorizer
+from sklearn.metrics import f1_score
+from sklearn.pipeline import make_pipeline
+from sklearn.svm import LinearSVC
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+from pipeline.training import predict_labels, read_jsonl  # noqa: E402
+
+MODELS = Path(__file__).resolve().parent.parent / "models"
+
+
+def main() -> None:
+    train = read_jsonl(MODELS / "corpus" / "train.jsonl")
+    held = read_jsonl(MODELS / "corpus" / "heldout.jsonl")
+    texts, gold = [r["text"] for r in held], [r["topic"] for r in held]
+
+    baseline = make_pipeline(TfidfVectorizer(ngram_range=(1, 2), sublinear_tf=True, min_df=1), LinearSVC(C=1.0))
+    started = time.perf_counter()
+    baseline.fit([r["text"] for r in train], [r["topic"] for r in train])
+    fit_s = time.perf_counter() - started
+    started = time.perf_counter()
+    base_pred = list(baseline.predict(texts))
+    base_rate = len(texts) / (time.perf_counter() - started)
+
+    nlp = spacy.load(MODELS / "topic")
+    nlp(texts[0])  # warm-up
+    started = time.perf_counter()
+    spacy_pred = predict_labels(nlp, texts)
+    spacy_rate = len(texts) / (time.perf_counter() - started)
+
+    base_f1 = f1_score(gold, base_pred, average="macro")
+    spacy_f1 = f1_score(gold, spacy_pred, average="macro")
+    print(f"held-out: {len(texts)} texts, train: {len(train)} texts")
+    print(f"tfidf+linearsvc  macro-F1 {base_f1:.3f}  {base_rate:8.0f} docs/s  (fit {fit_s:.2f} s)")
+    print(f"spacy textcat    macro-F1 {spacy_f1:.3f}  {spacy_rate:8.0f} docs/s  ({nlp.meta.get('griffiepost_version')})")
+    print(f"RESULT topic_macro_f1 {spacy_f1:.3f} f1 baseline {base_f1:.3f} ratio {spacy_f1 / base_f1:.3f}")
+    print(f"RESULT topic_docs_per_s {spacy_rate:.0f} docs/s baseline {base_rate:.0f} ratio {spacy_rate / base_rate:.3f}")
+
+
+if __name__ == "__main__":
+    main()
