@@ -105,6 +105,7 @@ def watch(ctx: click.Context, names: tuple[str, ...], no_idle: bool) -> None:
         if summary.filed or summary.ignored or summary.quarantined:
             say(f"{summary.filed} geregistreerd, {summary.ignored} genegeerd, {summary.quarantined} in quarantaine.")
 
+    app.worker.pipeline  # noqa: B018 - load rules and models now, so the first letter is filed in seconds
     folders = ", ".join(f"{a.name}/{f}" for a in accounts for f in a.folders)
     say(f"Bewaakt: {folders}{' (zonder IDLE)' if no_idle else ''}. Stoppen met Ctrl-C.")
     Watcher(accounts, app.settings.imap, app.intake, app.sessions, process, stop, use_idle=not no_idle,

@@ -132,7 +132,9 @@ class Watcher:
                     if len(response) > 1 and response[1] in NEW_MAIL:
                         new_mail = True
                     elif response and response[0] == b"BYE":
-                        raise imaplib.IMAP4.abort(f"server closed the connection: {response[1:]!r}")
+                        words = (w.decode(errors="replace") if isinstance(w, bytes) else str(w)
+                                 for w in response[1:])
+                        raise imaplib.IMAP4.abort(f"BYE {' '.join(words)}")
                 if new_mail:
                     break
             client.idle_done()

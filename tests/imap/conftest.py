@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import itertools
 import os
+import tempfile
 from pathlib import Path
 
 import pytest
@@ -13,6 +14,12 @@ from tests.imap.support import PASSWORD_ENV, Introspection
 
 USERS = {"griffie": "geheim", "tweede": "wachtwoord€ß"}
 _folders = itertools.count(1)
+
+
+def private_dir() -> Path:
+    """Not under pytest's basetemp: a concurrent pytest run resets /tmp/pytest-of-USER to 0700, which locks the
+    dovecot user out of the passwd file mid-session."""
+    return Path(tempfile.mkdtemp(prefix="griffiepost-dovecot-"))
 
 
 def need_dovecot() -> None:
@@ -28,21 +35,32 @@ def introspection():
 
 
 @pytest.fixture(scope="session")
-def dovecot(tmp_path_factory: pytest.TempPathFactory, introspection: Introspection):
+def dovecot(introspection: Introspection):
     need_dovecot()
-    server = Dovecot(tmp_path_factory.mktemp("dovecot"), USERS, introspection_url=introspection.url)
+    server = Dovecot(private_dir(), USERS, introspection_url=introspection.url)
     server.start()
     yield server
-    server.stop()
+    server.cleanup()
+
+
+@pytest.fixture(scope="session")
+def failing_dovecot(introspection: Introspection):
+    """A second server for wrong passwords and refused tokens: Dovecot's auth penalty slows every later login
+    from the same IP for seconds, which must not slow the tests that log in right."""
+    need_dovecot()
+    server = Dovecot(private_dir(), USERS, introspection_url=introspection.url)
+    server.start()
+    yield server
+    server.cleanup()
 
 
 @pytest.fixture
-def restartable_dovecot(tmp_path: Path):
+def restartable_dovecot():
     need_dovecot()
-    server = Dovecot(tmp_path / "dovecot", USERS)
+    server = Dovecot(private_dir(), USERS)
     server.start()
     yield server
-    server.stop()
+    server.cleanup()
 
 
 @pytest.fixture(autouse=True)

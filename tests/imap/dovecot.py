@@ -142,6 +142,8 @@ ssl_key = <{self.key_file}
 disable_plaintext_auth = no
 auth_mechanisms = {mechanisms}
 auth_verbose = yes
+auth_failure_delay = 0
+login_trusted_networks = 127.0.0.0/8
 default_internal_user = {internal}
 default_internal_group = {internal_group}
 default_login_user = {login}
@@ -240,6 +242,20 @@ service anvil {{
             c.shutdown()
             raise
         return c
+
+    def deliver(self, user: str, data: bytes) -> Path:
+        """Put a message straight into the user's Maildir INBOX, as a delivery agent would (server may be down)."""
+        maildir = self.directory / "home" / user / "Maildir"
+        for sub in ("tmp", "new", "cur"):
+            (maildir / sub).mkdir(exist_ok=True)
+        name = f"{time.time_ns()}.P{os.getpid()}.griffiepost-test"
+        tmp, final = maildir / "tmp" / name, maildir / "new" / name
+        tmp.write_bytes(data)
+        if os.geteuid() == 0:
+            for p in (maildir / "tmp", maildir / "new", maildir / "cur", tmp):
+                os.chown(p, 65534, 65534)
+        tmp.rename(final)
+        return final
 
     def cleanup(self) -> None:
         self.stop()
