@@ -83,6 +83,7 @@ def test_inbox_lists_needs_review_first_with_badges_reasons_and_profile_words(si
     order = [html.index(f'id="item-{ids[subject]}"') for subject in (ZEBRAPAD, ZIENSWIJZE, KINDEROPVANG)]
     assert order[0] > 0 and order[2] > max(order[:2]), "needs_review items come before triaged ones"
     assert re.search(r'Te beoordelen <span class="badge badge-needs_review">2</span>', html)
+    assert 'badge-reviewed zero">0<' in html
     assert "Waarom dit voorstel?" in html and "regel soort-zienswijzeverzoek" in html
     assert f'<label for="handling-{ids[ZEBRAPAD]}">Afhandeling</label>' in html
     assert "Voor kennisgeving aannemen" in html  # the generic profile's words for vka

@@ -17,6 +17,7 @@ from pipeline.vocab import DOCUMENT_KINDS, HANDLINGS, SENDER_KINDS, TOPICS
 from pipeline.web.auth import _safe_next, current_user, require
 
 log = logging.getLogger(__name__)
+_ALWAYS_SHOWN = ("needs_review", "triaged", "reviewed")  # filter tabs shown even at zero
 review_bp = Blueprint("review", __name__)
 
 STATUS_WORDS = {
@@ -29,7 +30,7 @@ SENDER_WORDS = {
     "rekenkamer": "rekenkamer", "raad": "raad", "onbekend": "onbekend",
 }
 KIND_WORDS = {
-    "brief": "brief", "rondzendbrief": "rondzendbrief (aan alle gemeenten)", "petitie": "petitie", "klacht": "klacht",
+    "brief": "brief", "rondzendbrief": "rondzendbrief", "petitie": "petitie", "klacht": "klacht",
     "zienswijzeverzoek": "verzoek om zienswijze", "raadsinformatiebrief": "raadsinformatiebrief",
     "jaarstukken": "jaarstukken / begroting", "motie_andere_gemeente": "motie van een andere gemeente",
     "uitnodiging": "uitnodiging", "nieuwsbrief": "nieuwsbrief", "reclame": "reclame",
@@ -88,7 +89,7 @@ def inbox() -> Any:
         abort(404, description=f"Onbekende status '{status}'.")
     with _app().sessions() as s:
         items = inbox_items(s, status)
-        counts = status_counts(s)
+        counts = {st: n for st, n in status_counts(s).items() if n or st in _ALWAYS_SHOWN}
         quarantined = len(list(s.scalars(select(Message.id).where(Message.state == "quarantined"))))
     return render_template("review/inbox.html", items=items, counts=counts, status=status,
                            total=sum(counts.values()), quarantined=quarantined, **_vocabularies())
