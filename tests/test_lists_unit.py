@@ -88,7 +88,8 @@ def _formats(s, meeting, profile, public=False) -> dict[str, bytes]:
 
 def docx_rows(content: bytes) -> list[list[str]]:
     d = docx.Document(io.BytesIO(content))
-    return [[c.text for c in row.cells] for t in d.tables for row in list(t.rows)[1:]]
+    tables = [t for t in d.tables if t.rows[0].cells[1].text == "Datum brief"]  # not the amendments table
+    return [[c.text for c in row.cells] for t in tables for row in list(t.rows)[1:]]
 
 
 def test_formats_agree_and_use_the_profiles_words(sessions) -> None:
