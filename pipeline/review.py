@@ -97,6 +97,11 @@ def _clean(name: str, value: Any) -> Any:
     raise GriffieError(f"Het veld '{name}' kan niet worden gecorrigeerd.")
 
 
+def _handling_phrase(profile: Any, code: str) -> str:
+    local, label = handling_words(profile, code)
+    return f"{local} ({label})"
+
+
 def _shown(value: Any) -> str:
     if value is None:
         return "leeg"
@@ -175,8 +180,8 @@ def correct(s: Session, item_id: int, actor: str, *, profile: Any = None, note: 
     for name, (old, new) in changes.items():
         reason = f"Gecorrigeerd door {actor}: {FIELD_WORDS[name]} van {_shown(old)} naar {_shown(new)}."
         if name == "handling_code":
-            reason = (f"Gecorrigeerd door {actor}: afhandeling van {' '.join(handling_words(profile, old))} "
-                      f"naar {' '.join(handling_words(profile, new))}.")
+            reason = (f"Gecorrigeerd door {actor}: afhandeling van {_handling_phrase(profile, old)} "
+                      f"naar {_handling_phrase(profile, new)}.")
         reasons = [reason] + ([f"Toelichting: {note.strip()}"] if note and note.strip() else [])
         s.add(Decision(item_id=item.id, field=CORRECTABLE[name], value=_decision_value(new), score=1.0,
                        source="assistant", actor=actor, reasons=reasons, created_at=now))

@@ -19,8 +19,8 @@ LETTERS = [
     ("Oproep tot behoud van de kinderopvangtoeslag", "LVKK/ZHVKK", "organisatie", "rondzendbrief", ZORG, "vka",
      "triaged", "Geachte leden van de gemeenteraden van Nederland, wij vragen aandacht voor de kinderopvang."),
     ("Verzoek om een zebrapad bij de basisschool", None, "inwoner", "brief", VERKEER, "vka", "needs_review",
-     "Geachte raad, bij de Lindelaan steken veel kinderen over. Ik vraag u om een zebrapad.\n"
-     "Met vriendelijke groet,\nJan de Vries\nLindelaan 4\n1234 AB Waterlinde"),
+     ("Geachte raad, bij de Lindelaan steken veel kinderen over. Ik vraag u om een zebrapad.\n"
+      "Met vriendelijke groet,\nJan de Vries\nLindelaan 4\n1234 AB Waterlinde")),
     ("Zienswijze ontwerpbegroting 2026 Veiligheidsregio", "Veiligheidsregio Waterland", "gemeenschappelijke_regeling",
      "zienswijzeverzoek", ZORG, "agenderen", "needs_review",
      "Hierbij bieden wij de ontwerpbegroting 2026 aan met het verzoek om uw zienswijze."),

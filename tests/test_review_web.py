@@ -130,7 +130,7 @@ def test_reader_may_read_but_not_review_or_manage_users(site):
 
 
 def test_griffier_manages_users_and_logout_ends_the_session(site):
-    app, client, _ = site
+    _, client, _ = site
     login(client, "anna")
     assert client.get("/gebruikers").status_code == 403
     html = client.get("/").get_data(as_text=True)

@@ -11,13 +11,23 @@ from typing import Any
 from urllib.parse import urlsplit
 
 from flask import (
-    Blueprint, Flask, abort, current_app, flash, g, redirect, render_template, request, session, url_for,
+    Blueprint,
+    Flask,
+    abort,
+    current_app,
+    flash,
+    g,
+    redirect,
+    render_template,
+    request,
+    session,
+    url_for,
 )
 
 from pipeline.registry.models import AuditEntry, User
 from pipeline.users import ROLE_LABELS, authenticate, can, hash_password, verify_password
 
-__all__ = ["auth_bp", "init_auth", "require", "current_user", "hash_password", "verify_password"]
+__all__ = ["auth_bp", "current_user", "hash_password", "init_auth", "require", "verify_password"]
 
 auth_bp = Blueprint("auth", __name__)
 # Without require_login (a local demo on one machine) the visitor may do everything under this name;
@@ -107,7 +117,7 @@ def require(action: str) -> Callable:
     return wrap
 
 
-def _safe_next(target: str | None) -> str:
+def safe_next(target: str | None) -> str:
     """Only a path on this site (no scheme, no host) is followed after login."""
     if target and target.startswith("/") and not target.startswith("//"):
         parts = urlsplit(target)
@@ -133,7 +143,7 @@ def login() -> Any:
             session["user"], session["role"] = name, role
             session.permanent = False
             flash(f"Ingelogd als {name}.", "ok")
-            return redirect(_safe_next(request.form.get("next")))
+            return redirect(safe_next(request.form.get("next")))
         error = "Onbekende gebruikersnaam of onjuist wachtwoord."
     return render_template("review/login.html", error=error, next=request.values.get("next", "")), \
         (401 if error else 200)

@@ -10,11 +10,21 @@ from sqlalchemy import select
 
 from pipeline.errors import GriffieError, NotFound
 from pipeline.registry.models import AuditEntry, Decision, Message
-from pipeline.review import CORRECTABLE, HANDLING_WORDS, REVIEWABLE, STATUS_ORDER, confirm, correct, get_item, handling_words, inbox_items, \
-    status_counts
+from pipeline.review import (
+    CORRECTABLE,
+    HANDLING_WORDS,
+    REVIEWABLE,
+    STATUS_ORDER,
+    confirm,
+    correct,
+    get_item,
+    handling_words,
+    inbox_items,
+    status_counts,
+)
 from pipeline.users import ROLE_LABELS, ROLES, add_user, list_users
 from pipeline.vocab import DOCUMENT_KINDS, HANDLINGS, SENDER_KINDS, TOPICS
-from pipeline.web.auth import _safe_next, current_user, require
+from pipeline.web.auth import current_user, require, safe_next
 
 log = logging.getLogger(__name__)
 _ALWAYS_SHOWN = ("needs_review", "triaged", "reviewed")  # filter tabs shown even at zero
@@ -110,7 +120,7 @@ def item(item_id: int) -> Any:
 
 
 def _back(item_id: int) -> Any:
-    return redirect(_safe_next(request.form.get("next")) if request.form.get("next")
+    return redirect(safe_next(request.form.get("next")) if request.form.get("next")
                     else url_for("review.item", item_id=item_id))
 
 

@@ -76,6 +76,8 @@ def test_assistant_confirms_one_item_and_corrects_another(page, server, tmp_path
     assert confirmed["status"] == "reviewed" and confirmed["handling"]["code"] == "agenderen"
 
     card(page, zebrapad).get_by_role("link", name="2025-0002").click()
+    page.wait_for_url(f"{server.url}/stukken/{zebrapad}")
+    page.screenshot(path=str(tmp_path / "stuk.png"), full_page=True)
     history = page.locator("table.decisions").inner_text()
     assert "Gecorrigeerd door anna: afhandeling van" in history and "Eerst een preadvies" in history
 
