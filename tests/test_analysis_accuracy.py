@@ -11,7 +11,10 @@ from sqlalchemy import select
 from pipeline.registry.models import Item, Message
 from tests.conftest import SAMPLE_MAILBOX
 
-EXPECTED = json.loads((SAMPLE_MAILBOX.parent / "expected.json").read_text(encoding="utf-8"))
+ALL_EXPECTED = json.loads((SAMPLE_MAILBOX.parent / "expected.json").read_text(encoding="utf-8"))
+# Truncated messages are quarantined by design (a person looks at them); they are checked separately.
+TRUNCATED = {n for n, e in ALL_EXPECTED.items() if "CloseBoundaryNotFoundDefect" in e.get("mime_defects", [])}
+EXPECTED = {n: e for n, e in ALL_EXPECTED.items() if n not in TRUNCATED}
 
 
 def norm(value) -> str | None:
@@ -85,3 +88,12 @@ def test_handling_and_document_kind_right_for_90_percent(sample_app):
     score, wrong = scores(sample_app)
     text = report(score, wrong)
     assert all(score[f] >= 0.90 for f in JUDGEMENT_FIELDS), text
+
+
+def test_truncated_sample_messages_are_quarantined_not_filed(sample_app):
+    assert TRUNCATED, "the sample mailbox should hold a truncated message"
+    with sample_app.sessions() as s:
+        states = {m.locator.rsplit("/", 1)[-1]: (m.state, m.last_error) for m in s.scalars(select(Message))}
+    for name in TRUNCATED:
+        state, error = states[name]
+        assert state == "quarantined" and "afgekapt" in error

@@ -17,6 +17,8 @@ CIRCULAR = re.compile(
     r"alle \d{3} gemeenten|raden van alle gemeenten",
     re.IGNORECASE,
 )
+# A joint arrangement writing to its own member councils is not a letter to all councils.
+MEMBERS_ONLY = re.compile(r"deelnemende gemeenten|aangesloten gemeenten|gemeenten in de regio", re.IGNORECASE)
 LETTER_TYPES = ("application/pdf", "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
                 "application/msword", "image/png", "image/jpeg", "image/tiff")
 
@@ -30,12 +32,35 @@ def _letter_attachment(extracted: Extracted):
     return None
 
 
+QUOTE_START = re.compile(
+    r"^(?:[ \t]*-{2,}\s*(?:Original Message|Oorspronkelijk bericht)\s*-{2,}|[ \t]*Op .{5,120} schreef .{1,120}:|"
+    r"[ \t]*On .{5,120} wrote:|[ \t]*>.*)$", re.IGNORECASE | re.MULTILINE)
+
+
+def strip_quoted(text: str) -> str:
+    """A reply's own text, without the quoted message below it."""
+    m = QUOTE_START.search(text)
+    return text[: m.start()].rstrip() if m and m.start() > 0 else text
+
+
+def _person_test(detect: Detector | None) -> Callable[[str], bool] | None:
+    """Is this short text a person's name? (the personal-data detector knows Dutch names)."""
+    if detect is None:
+        return None
+
+    def is_person(text: str) -> bool:
+        covered = sum(sp.end - sp.start for sp in detect(text, "probe") if sp.kind == "person")
+        return covered >= 0.5 * len(text.strip())
+
+    return is_person
+
+
 def analyse(extracted: Extracted, known_domains: Mapping[str, str] | None = None,
             detect: Detector | None = None) -> Analysis:
     parsed = extracted.parsed
     origin = parsed.origin
     notes: list[str] = []
-    body = origin.text if origin and origin.text else parsed.text
+    body = origin.text if origin and origin.text else strip_quoted(parsed.text)
     att = _letter_attachment(extracted)
     letter_text = att.text if att else ""
     first_page = (att.first_page_text or att.text[:3000]) if att else ""
@@ -45,7 +70,8 @@ def analyse(extracted: Extracted, known_domains: Mapping[str, str] | None = None
     mail_from_addr = origin.from_address if origin else parsed.from_address
 
     # subject: the letter's Betreft/Onderwerp, then the body's, then the (original) mail subject
-    subject = letter.find_subject(first_page or letter_text) or letter.find_subject(body)
+    automated = (parsed.header("content-type") or "").lower().startswith("multipart/report")
+    subject = letter.find_subject(first_page or letter_text) or (None if automated else letter.find_subject(body))
     if subject is None:
         subject = clean_subject(origin.subject if origin else parsed.subject)
         if subject:
@@ -66,14 +92,17 @@ def analyse(extracted: Extracted, known_domains: Mapping[str, str] | None = None
     # organisation: letterhead, role lines under the signature, 'Namens ...', the mail signature, known domains
     sig = letter.signature_block(letter_text) if letter_text else ""
     mail_sig = letter.signature_block(body)
-    org = None
+    is_person = _person_test(detect)
+    org = sender.college_from_closing(letter_text) if letter_text else None
     roles = sender.orgs_from_roles(sig) or sender.orgs_from_roles(mail_sig)
-    if len(roles) > 1:
+    if org is None and roles:
         org = " en ".join(roles)
-    elif roles:
-        org = roles[0]
+    display = mail_from_name if mail_from_name and sender.looks_like_org(mail_from_name) else None
+    loose = sender.orgs_from_roles(sig, is_person, strict=False) or sender.orgs_from_roles(mail_sig, is_person,
+                                                                                          strict=False)
     org = org or sender.org_from_letterhead(first_page) or sender.org_from_namens(letter_text) \
-        or sender.org_from_namens(body) or sender.org_from_letterhead(mail_sig)
+        or sender.org_from_namens(body) or sender.org_from_lines(sig) or sender.org_from_lines(mail_sig) \
+        or display or (" en ".join(loose) if loose else None)
     if org is None:
         org = sender.org_from_domain(mail_from_addr, known_domains or {})
         if org:
@@ -86,7 +115,8 @@ def analyse(extracted: Extracted, known_domains: Mapping[str, str] | None = None
         name = None
 
     recipients = len(set(parsed.to) | set(parsed.cc))
-    circular = bool(CIRCULAR.search(main_text[:6000])) or recipients >= 10
+    head = main_text[:6000]
+    circular = (bool(CIRCULAR.search(head)) and not MEMBERS_ONLY.search(head)) or recipients >= 10
     if recipients >= 10:
         notes.append(f"verzonden aan {recipients} geadresseerden")
 

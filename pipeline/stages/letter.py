@@ -13,18 +13,20 @@ PLACE_DATE = re.compile(
     r"^[ \t]*([A-Z][\w'’\-]+(?:[ \-][A-Za-z][\w'’\-]+){0,3}),[ \t]+(\d{1,2}(?:e|ste|de)?\s+\w+\.?\s+\d{4})\b", re.MULTILINE
 )
 REFERENCE = re.compile(
-    r"^[ \t]*(?:Ons kenmerk|Kenmerk|Uw kenmerk|Referentie|Zaaknummer|Ons nummer|Registratienummer)\s*[:.]?[ \t]+(\S[^\n]{0,60})$",
+    r"^[ \t]*(?:Ons kenmerk|Kenmerk|Uw kenmerk|Referentie|Zaaknummer|Ons nummer|Registratienummer|Briefnummer"
+    r"|Raadsinformatiebrief(?: nummer| nr\.?)?)\s*[:.]?[ \t]+(\S[^\n]{0,60})$",
     re.IGNORECASE | re.MULTILINE,
 )
-OWN_REFERENCE = re.compile(r"^[ \t]*(?:Ons kenmerk|Kenmerk|Referentie|Zaaknummer)\b", re.IGNORECASE)
+OWN_REFERENCE = re.compile(r"^[ \t]*(?:Ons kenmerk|Kenmerk|Referentie|Zaaknummer|Briefnummer|Raadsinformatiebrief)\b",
+                           re.IGNORECASE)
 ADDRESSEE = re.compile(
     r"^[ \t]*((?:Aan\s+)?(?:de\s+)?(?:leden\s+van\s+)?(?:de\s+)?(?:gemeenteraad|gemeenteraden|raad|raadsleden|college|griffie"
     r"|colleges)\b[^\n]{0,80})$",
     re.IGNORECASE | re.MULTILINE,
 )
 SALUTATION = re.compile(r"^[ \t]*((?:Geachte|Beste|Aan)\b[^\n]{0,120}),?[ \t]*$", re.IGNORECASE | re.MULTILINE)
-CLOSING = re.compile(r"^[ \t]*(Met vriendelijke groet(?:en)?|Hoogachtend|Met hartelijke groet(?:en)?|Vriendelijke groet(?:en)?"
-                     r"|Namens\b.*)[,.]?[ \t]*$", re.IGNORECASE | re.MULTILINE)
+CLOSING = re.compile(r"^[ \t]*(Met (?:\w+ )?groet(?:en)?|Hoogachtend|Vriendelijke groet(?:en)?|Groet(?:en)?"
+                     r"|Namens\b.*)[,.!]?[ \t]*$", re.IGNORECASE | re.MULTILINE)
 
 
 def find_subject(text: str) -> str | None:
@@ -53,14 +55,23 @@ def find_letter_date(text: str) -> date | None:
     return None
 
 
+def _reference_value(m: re.Match) -> str | None:
+    value = re.split(r"\s{2,}|\t", m.group(1).strip())[0].rstrip(".,")
+    if not value or value in ("-", "–") or ":" in value.split()[0] or not any(ch.isdigit() for ch in value):
+        return None  # "Kenmerk besluit: ..." names another document's reference, not this letter's
+    return value
+
+
 def find_reference(text: str) -> str | None:
-    for m in REFERENCE.finditer(text[:3000]):
-        if OWN_REFERENCE.match(m.group(0)):
-            value = re.split(r"\s{2,}|\t", m.group(1).strip())[0]
-            if value and value not in ("-", "–"):
-                return value
-    m = REFERENCE.search(text[:3000])
-    return m.group(1).strip() if m else None
+    """The sender's own reference (kenmerk); 'uw kenmerk' only when nothing else is there."""
+    own = [m for m in REFERENCE.finditer(text[:3000]) if OWN_REFERENCE.match(m.group(0))]
+    others = [m for m in REFERENCE.finditer(text[:3000])
+              if not OWN_REFERENCE.match(m.group(0)) and not m.group(0).strip().lower().startswith("uw kenmerk")]
+    for m in own + others:
+        value = _reference_value(m)
+        if value:
+            return value
+    return None
 
 
 def find_addressee(text: str) -> str | None:

@@ -14,6 +14,9 @@ from pipeline.stages.forwards import find_inline_forward
 from pipeline.text.html import html_to_text
 
 FORWARD_SUBJECT = re.compile(r"^\s*((fw|fwd|doorgestuurd|tr|wg)\s*:\s*)+", re.IGNORECASE)
+FORWARD_MARKER = re.compile(
+    r"^[ >]*(?:-{2,}\s*(?:Forwarded message|Doorgestuurd bericht)\s*-{2,}|Begin (?:forwarded message|doorgestuurd bericht):)",
+    re.IGNORECASE | re.MULTILINE)
 REPLY_PREFIX = re.compile(r"^\s*((fw|fwd|re|aw|antw|doorgestuurd|tr|wg)\s*:\s*)+", re.IGNORECASE)
 
 
@@ -92,7 +95,10 @@ def parse_message(raw: bytes, max_depth: int = 5) -> ParsedMessage:
     parsed = _parse_tree(msg, 0, max_depth)
     parsed.raw_size = len(raw)
     parsed.defects = sorted(set(parsed.defects) | _mailparser_defects(raw))
-    if parsed.origin is None:
+    automated = msg.get_content_type() == "multipart/report"
+    if automated:
+        parsed.origin = None  # a bounce carries the returned message: that is not a forward
+    elif parsed.origin is None and (FORWARD_SUBJECT.match(parsed.subject or "") or FORWARD_MARKER.search(parsed.text)):
         inline = find_inline_forward(parsed.text)
         if inline is not None:
             parsed.origin = inline[0]

@@ -13,11 +13,14 @@ ORG_WORDS = (
     "gemeenschappelijke regeling", "regio ", "belangen", "kernen", "coalitie", "alliantie", "netwerk", "genootschap",
     "partners", "groep", "holding", "instituut", "inspectie", "autoriteit", "agentschap", "zorg", "welzijn",
     "omroep", "ombudsman", "griffie", "staatssecretaris", "minister ", "gedeputeerde staten", "burgemeester en wethouders",
+    "koninklijke", "café", "cafe ", "horeca", "restaurant", "hotel", "vluchtelingenwerk", "jeugdhulp", "ouderenbond",
+    "kerk", "parochie", "scouting", "zwembad", "theater", "orkest", "muziek", "school", "college", "sportclub",
 )
+ORG_SUFFIX = re.compile(r"\w+(?:raad|bond|bureau|fonds|groep|werk|centrum|platform)\b", re.IGNORECASE)
 ROLE = re.compile(
     r"^[ \t]*(?:(?:de |het )?(?:voorzitter|secretaris|penningmeester|directeur|algemeen directeur|bestuurder|"
     r"coördinator|coordinator|bestuurslid|namens het bestuur van|namens|woordvoerder|adviseur|"
-    r"communicatie ?adviseur|burgemeester|wethouder|gedeputeerde|dijkgraaf|griffier|minister|staatssecretaris)"
+    r"communicatie ?adviseur|burgemeester|wethouder|dijkgraaf|griffier|minister|staatssecretaris)"
     r"(?:\s+van)?(?:\s+(?:de|het))?)\s+(.{4,120})$",
     re.IGNORECASE | re.MULTILINE,
 )
@@ -34,9 +37,11 @@ FREE_MAIL = {
 }
 
 
+ORG_WORD_RE = re.compile(r"(?<![\w])(?:" + "|".join(re.escape(w.strip()) for w in ORG_WORDS) + r")", re.IGNORECASE)
+
+
 def looks_like_org(text: str) -> bool:
-    low = f" {text.lower()} "
-    return any(w in low for w in ORG_WORDS)
+    return bool(ORG_WORD_RE.search(text)) or bool(ORG_SUFFIX.search(text))
 
 
 def _tidy(name: str) -> str:
@@ -45,11 +50,38 @@ def _tidy(name: str) -> str:
     return name[:1].upper() + name[1:] if name else name
 
 
-def orgs_from_roles(signature: str) -> list[str]:
+COLLEGE_LINE = re.compile(
+    r"^[ \t]*((?:Het |het )?[Cc]ollege van [Bb]urgemeester en [Ww]ethouders(?: van [A-Z][\w\- ]+)?|"
+    r"[Bb]urgemeester en [Ww]ethouders van [A-Z][\w\- ]+)[ \t]*,?[ \t]*$", re.MULTILINE)
+
+
+def college_from_closing(text: str) -> str | None:
+    """'Het college van burgemeester en wethouders van X,' standing as the signature of a letter."""
+    found = COLLEGE_LINE.findall(text[-1500:])
+    return _tidy(found[-1]) if found else None
+
+
+MINISTER = re.compile(r"^[ \t]*(?:De |de )?(?:minister|staatssecretaris) van ([A-Z][\w ,\-]+?)[ \t]*,?$", re.MULTILINE)
+
+
+def orgs_from_roles(signature: str, is_person=None, strict: bool = True) -> list[str]:
+    """Organisations named after a role ('voorzitter Sportraad Waterlinde') in a signature block.
+
+    strict: only names with an organisation word; otherwise also any capitalised name that is not a person's
+    (a department such as 'Publieke gezondheid' also passes then, so callers try the letterhead first).
+    """
     found: list[str] = []
+    for m in MINISTER.finditer(signature):
+        found.append(f"Ministerie van {_tidy(m.group(1))}")
+    if found:
+        return found
     for m in ROLE.finditer(signature):
         cand = _tidy(m.group(1))
-        if looks_like_org(cand) and cand not in found:
+        if any(ch.isdigit() for ch in cand) or "@" in cand:
+            continue
+        plausible = looks_like_org(cand) or (not strict and cand[:1].isupper() and is_person is not None
+                                             and not is_person(cand))
+        if plausible and cand not in found:
             found.append(cand)
     return found
 
@@ -63,16 +95,21 @@ def org_from_namens(text: str) -> str | None:
     return None
 
 
-def org_from_letterhead(first_page: str) -> str | None:
-    for line in first_page.splitlines()[:6]:
+def org_from_lines(block: str, limit: int = 6) -> str | None:
+    """The first line of a letterhead or signature that names an organisation."""
+    for line in block.splitlines()[:limit]:
         line = line.strip()
         if not line or len(line) > 90:
             continue
         if re.match(r"^(aan|geachte|beste|datum|betreft|onderwerp|kenmerk)\b", line, re.IGNORECASE):
             break
-        if looks_like_org(line) and not re.search(r"\d{4}\s?[A-Z]{2}\b", line):
+        if looks_like_org(line) and not re.search(r"\d|@|www\.|https?:", line):
             return _tidy(line)
     return None
+
+
+def org_from_letterhead(first_page: str) -> str | None:
+    return org_from_lines(first_page)
 
 
 def expand_acronyms(name: str, text: str) -> str:
