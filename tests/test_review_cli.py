@@ -32,6 +32,11 @@ def test_users_add_reads_the_password_from_stdin_and_lists(registry):
         assert authenticate(s, "anna", "een-goed-wachtwoord\n") is None
     r = run(url, "users", "list", "--json")
     assert [(u["name"], u["role"]) for u in json.loads(r.output)] == [("anna", "assistent")]
+    r = run(url, "users", "password", "anna", input="een-nieuw-wachtwoord\n")
+    assert r.exit_code == 0 and "gewijzigd" in r.output
+    with sessions() as s:
+        assert authenticate(s, "anna", "een-nieuw-wachtwoord") is not None
+        assert authenticate(s, "anna", "een-goed-wachtwoord") is None
 
 
 def test_users_add_refuses_bad_input_with_a_sentence(registry):
