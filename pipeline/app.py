@@ -44,9 +44,7 @@ class App:
 
 
 def _filed_hooks(settings: Settings) -> list:
-    """Things that happen in the filing transaction (placing the item on a meeting, when that exists)."""
-    try:
-        from pipeline.lists.placement import placement_hook
-    except ImportError:
-        return []
+    """Things that happen in the filing transaction: placing the item on its meeting by the cut-off."""
+    from pipeline.lists.placement import placement_hook
+
     return [placement_hook(settings)]
