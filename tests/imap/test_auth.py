@@ -27,11 +27,15 @@ def one_sentence(proc) -> str:
     return lines[0]
 
 
-def test_wrong_password(failing_dovecot, tmp_path):
-    account = account_for(failing_dovecot, "INBOX", "Verwerkt")
+def test_wrong_password_is_one_sentence_and_status_shows_it(failing_dovecot, tmp_path):
+    account = account_for(failing_dovecot, "Post", "Verwerkt")
     config = write_config(tmp_path / "c.toml", settings_for(tmp_path, account))
     line = one_sentence(run_cli(config, "fetch", password="fout-wachtwoord"))
     assert "Inloggen bij IMAP-account 'griffie'" in line and "onjuist" in line
+    shown = run_cli(config, "status")
+    assert shown.returncode == 0, shown.stderr
+    row = [r for r in shown.stdout.splitlines() if r.startswith("griffie")]
+    assert len(row) == 1 and " Post " in row[0] and "Inloggen bij" in row[0]
 
 
 def test_certificate_from_an_unknown_ca(dovecot, folders, tmp_path):
@@ -52,15 +56,6 @@ def test_unreachable_host(dovecot, folders, tmp_path):
     config = write_config(tmp_path / "c.toml", settings_for(tmp_path, account))
     line = one_sentence(run_cli(config, "fetch"))
     assert "niet bereikbaar" in line and "geweigerd" in line
-
-
-def test_status_after_an_error_shows_it(failing_dovecot, tmp_path):
-    config = write_config(tmp_path / "c.toml", settings_for(tmp_path, account_for(failing_dovecot, "Post", "V")))
-    run_cli(config, "fetch", password="fout-wachtwoord")
-    shown = run_cli(config, "status")
-    assert shown.returncode == 0, shown.stderr
-    row = [line for line in shown.stdout.splitlines() if line.startswith("griffie")]
-    assert len(row) == 1 and " Post " in row[0] and "Inloggen bij" in row[0]
 
 
 def test_non_ascii_password_uses_plain_and_starttls_works(dovecot, imap, folders, tmp_path, monkeypatch):
@@ -94,7 +89,9 @@ def test_xoauth2_with_a_token_command_against_dovecot_oauth2_passdb(dovecot, fai
 
     refused = replace(account, port=failing_dovecot.tls_port, ca_file=str(failing_dovecot.ca_file),
                       oauth2=OAuth2Settings(provider="command", token_command=command.replace("-1'", "-verlopen'")))
-    line = one_sentence(run_cli(write_config(tmp_path / "c.toml", settings_for(tmp_path, refused)), "fetch",
+    other = tmp_path / "refused"  # its own registry: nothing pending there for the CLI to process
+    other.mkdir()
+    line = one_sentence(run_cli(write_config(other / "c.toml", settings_for(other, refused)), "fetch",
                                 password=None))
     assert "Inloggen bij IMAP-account 'griffie'" in line
     assert introspection.seen[-1] == "tok-griffie-verlopen"
