@@ -148,7 +148,9 @@ def poll_folder(client: IMAPClient, account: ImapAccount, folder: str, intake: I
     if account.after_filing == "move":
         ensure_folder(client, account.processed_folder)
         select(client, account, folder)  # CREATE may not change the selection, but be certain
-    uids = sorted(u for u in client.search(search_criteria(account, last_uid, since)) if u > last_uid)
+    # a backfill (--since) looks below the last UID too: what is known already is recognised by identity
+    floor = 0 if since is not None else last_uid
+    uids = sorted(u for u in client.search(search_criteria(account, floor, since)) if u > floor)
     result.found = len(uids)
     if progress:
         progress(0, len(uids))

@@ -24,8 +24,7 @@ from pipeline.registry.models import ImapState, Item, Message, MessageLocator
 
 ROOT = Path(__file__).resolve().parents[2]
 PASSWORD_ENV = "GRIFFIEPOST_TEST_IMAP_PASSWORD"
-# The CLI exactly as `griffiepost` runs it; importing pipeline.cli.imap makes sure its commands are registered.
-CLI = [sys.executable, "-c", "import pipeline.cli.imap; from pipeline.cli import run; run()"]
+CLI = [sys.executable, "-m", "pipeline"]  # the same entry point as the `griffiepost` console script
 
 
 def mail(subject: str, body: str = "Geachte raad,\n\nGraag uw aandacht voor dit verzoek.\n",
