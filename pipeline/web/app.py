@@ -25,6 +25,7 @@ def create_app(app) -> Flask:
     init_auth(web)  # login (when web.require_login), roles and CSRF for every POST
     web.register_blueprint(review_bp)  # the inbox ("/", endpoint "inbox"), items, quarantine, users
     web.register_blueprint(lists_bp)  # meetings and the lijst ingekomen stukken ("/lijsten")
+    web.register_blueprint(__import__("pipeline.web.publication", fromlist=["x"]).publication_bp)  # public item pages
 
     @web.get("/health")
     def health():

@@ -1,0 +1,127 @@
+"""The personal data of one item, in one place: what no public output about the item may contain."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+
+from pipeline.privacy.detect import detect
+from pipeline.privacy.guard import DIGIT_SEPARATORS, ForbiddenString, forbidden_strings, normalise
+from pipeline.privacy.redact import redact_text
+from pipeline.records import ParsedMessage, PersonalDataSpan
+from pipeline.registry.models import Item
+
+PRIVATE_KINDS = ("inwoner", "onbekend")
+NUMERIC = re.compile(r"[\d\s\-.()+/]+")
+_CACHE: dict[tuple, list[PersonalDataSpan]] = {}
+_CACHE_MAX = 5_000
+
+
+def _sender_spans(item: Item, parsed: ParsedMessage | None) -> list[PersonalDataSpan]:
+    """The sender as a person: the signatory's (or private writer's) name, and a private writer's addresses."""
+    spans: list[PersonalDataSpan] = []
+    name = " ".join((item.sender_name or "").split())
+    org = " ".join((item.sender_organisation or "").split())
+    if name and name.casefold() not in (org.casefold(), (item.public_label or "").casefold()):
+        spans.append(PersonalDataSpan("person", 0, len(name), "sender", name))
+    if item.sender_kind not in PRIVATE_KINDS:
+        return spans
+    addresses = {item.message.from_address if item.message is not None else None}
+    if parsed is not None:
+        people = [(parsed.from_name, parsed.from_address)]
+        if parsed.origin is not None:
+            people.append((parsed.origin.from_name, parsed.origin.from_address))
+        for display, address in people:
+            addresses.add(address)
+            if display and "@" not in display and len(display.split()) >= 2:
+                spans.append(PersonalDataSpan("person", 0, len(display), "sender", " ".join(display.split())))
+    spans += [PersonalDataSpan("email", 0, len(a), "sender", a) for a in addresses if a]
+    return spans
+
+
+def item_spans(item: Item, parsed: ParsedMessage | None = None) -> list[PersonalDataSpan]:
+    """Every personal-data span of an item: detect() over the letter text, every attachment's text and (when
+    the parsed raw message is given) the whole mail body and the forwarded original, plus the sender."""
+    attachments = list(item.message.attachments) if item.message is not None else []
+    key = (item.id, hash(item.text or ""), tuple(hash(a.text or "") for a in attachments), item.sender_name,
+           item.sender_kind, item.sender_organisation, parsed is not None and hash(parsed.text))
+    cached = _CACHE.get(key)
+    if cached is not None:
+        return cached
+    spans = list(detect(item.text or "", "body"))
+    for a in attachments:
+        if a.text:
+            spans += detect(a.text, f"attachment:{a.position}")
+    if parsed is not None:
+        spans += detect(parsed.text or "", "body")
+        if parsed.origin is not None and parsed.origin.text:
+            spans += detect(parsed.origin.text, "origin")
+    spans += _sender_spans(item, parsed)
+    if len(_CACHE) >= _CACHE_MAX:
+        _CACHE.clear()
+    _CACHE[key] = spans
+    return spans
+
+
+def forbidden_for_item(item: Item, parsed: ParsedMessage | None = None) -> list[str]:
+    """The strings no public output about item may contain: its personal-data spans with their variants
+    (initials, phone formats, ...), as ForbiddenString values that remember their kind."""
+    return forbidden_strings(item_spans(item, parsed))
+
+
+def forbidden_for_items(items: Iterable[Item]) -> list[str]:
+    """forbidden_for_item over several items (a list of a meeting), without duplicates."""
+    out: dict[str, str] = {}
+    for item in items:
+        for word in forbidden_for_item(item):
+            out.setdefault(normalise(word), word)
+    return list(out.values())
+
+
+def is_numeric(needle: str) -> bool:
+    return NUMERIC.fullmatch(needle) is not None and any(c.isdigit() for c in needle)
+
+
+def needle_regex(needle: str) -> re.Pattern[str] | None:
+    """The needle in running text: any case, any whitespace between words, any separator between digits."""
+    words = needle.split()
+    if not words:
+        return None
+    if is_numeric(needle):
+        digits = [c for c in needle if c.isdigit() or c == "+"]
+        body = r"(?:[\s\-.()/]*)".join(re.escape(c) for c in digits)
+        return re.compile(rf"(?<!\d){body}(?!\d)")
+    body = r"\s+".join(re.escape(w) for w in words)
+    left = r"(?<!\w)" if words[0][0].isalnum() else ""
+    right = r"(?!\w)" if words[-1][-1].isalnum() else ""
+    return re.compile(left + body + right, re.IGNORECASE)
+
+
+def present_needles(text: str, needles: Iterable[str]) -> list[str]:
+    """The needles that occur in text the way the guard would find them (case, spacing, digit separators)."""
+    visible = normalise(text)
+    compact = DIGIT_SEPARATORS.sub("", visible.replace("(0)", " "))
+    out = []
+    for needle in needles:
+        folded = normalise(needle)
+        if not folded:
+            continue
+        if folded in visible or (is_numeric(folded) and DIGIT_SEPARATORS.sub("", folded) in compact):
+            out.append(needle)
+    return out
+
+
+def needle_spans(text: str, needles: Iterable[str], source: str = "body") -> list[PersonalDataSpan]:
+    """Spans for every occurrence of every needle in text (the item's known data, found anywhere)."""
+    spans = []
+    for needle in present_needles(text, needles):
+        pattern = needle_regex(needle)
+        for m in pattern.finditer(text) if pattern is not None else ():
+            kind = needle.kind if isinstance(needle, ForbiddenString) else "person"
+            spans.append(PersonalDataSpan(kind, m.start(), m.end(), source, m.group(0)))
+    return spans
+
+
+def redact_known(text: str, needles: Iterable[str], source: str = "body") -> str:
+    """text with what detect() finds and every occurrence of the item's known personal data replaced by markers."""
+    return redact_text(text, list(detect(text, source)) + needle_spans(text, needles, source))

@@ -1,0 +1,88 @@
+"""Public pages of one item: its redacted text, and the redacted PDF of each attachment (all through the guard)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from flask import Blueprint, Response, abort, current_app, render_template_string
+
+from pipeline.publication import PUBLISHED, PublicationRefused, forbidden_for_item, publication, redacted_document
+from pipeline.publication.documents import guarded, source_message
+from pipeline.registry.models import Attachment, Item
+from pipeline.web.auth import require
+
+publication_bp = Blueprint("publication", __name__)
+
+# A page of its own (not the internal layout): it shows only what may be published.
+PAGE = """<!doctype html>
+<html lang="nl"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
+<title>Stuk {{ pub.registration_number }} (openbaar)</title>
+<style>body{font-family:sans-serif;max-width:50rem;margin:2rem auto;padding:0 1rem;line-height:1.4}
+pre{white-space:pre-wrap;background:#f6f6f6;padding:1rem}dt{font-weight:bold}</style></head>
+<body><main>
+<h1>Stuk {{ pub.registration_number }}: {{ pub.subject }}</h1>
+<p>Openbare versie: persoonsgegevens zijn weggelaten.</p>
+<dl><dt>Afzender</dt><dd>{{ pub.sender }}</dd><dt>Datum brief</dt><dd>{{ pub.letter_date or "onbekend" }}</dd></dl>
+<h2>Documenten</h2>
+<ul>{% for d in documents %}<li>{% if d.published %}<a href="{{ url_for('publication.public_document', item_id=pub.item_id, position=d.position) }}">Bijlage {{ d.position + 1 }} (PDF)</a>{% else %}Bijlage {{ d.position + 1 }}: {{ d.note }}{% endif %}</li>{% else %}<li>Geen bijlagen.</li>{% endfor %}</ul>
+<h2>Tekst</h2>
+<pre>{{ pub.text }}</pre>
+</main></body></html>
+"""
+PUBLISHABLE = ("ok", "ocr")
+WITHHELD_WORDS = {"encrypted": "versleuteld", "broken": "beschadigd", "too_large": "te groot",
+                  "unsupported": "bestandstype wordt niet gepubliceerd", "timeout": "niet op tijd gelezen"}
+
+
+def _app() -> Any:
+    return current_app.extensions["griffiepost"]
+
+
+def _item(s: Any, item_id: int) -> Item:
+    item = s.get(Item, item_id)
+    if item is None:
+        abort(404, description=f"Geen stuk gevonden met nummer {item_id}.")
+    return item
+
+
+def _refused(e: PublicationRefused) -> Response:
+    return Response(str(e), status=409, mimetype="text/plain")
+
+
+@publication_bp.get("/stukken/<int:item_id>/openbaar")
+@require("read")
+def public_item(item_id: int) -> Response:
+    """The redacted text view; the documents are listed from their status (rendered only when asked for)."""
+    app = _app()
+    try:
+        with app.sessions() as s:
+            item = _item(s, item_id)
+            pub = publication(app, item, with_documents=False)
+            documents = [{"position": a.position, "published": a.status in PUBLISHABLE,
+                          "note": f"niet gepubliceerd: {WITHHELD_WORDS.get(a.status, a.status)}"}
+                         for a in item.message.attachments]
+            needles = forbidden_for_item(item, source_message(app, item))
+        page = render_template_string(PAGE, pub=pub, documents=documents)
+        return Response(guarded(page, needles, "html"), mimetype="text/html")
+    except PublicationRefused as e:
+        return _refused(e)
+
+
+@publication_bp.get("/stukken/<int:item_id>/openbaar/<int:position>.pdf")
+@require("read")
+def public_document(item_id: int, position: int) -> Response:
+    """The redacted PDF of attachment <position> (0-based, as in the registry)."""
+    app = _app()
+    try:
+        with app.sessions() as s:
+            item = _item(s, item_id)
+            att = s.query(Attachment).filter_by(message_id=item.message_id, position=position).one_or_none()
+            if att is None:
+                abort(404, description="Deze bijlage bestaat niet.")
+            doc = redacted_document(app, item, att)
+    except PublicationRefused as e:
+        return _refused(e)
+    if doc.status != PUBLISHED or doc.data is None:
+        return Response(f"Bijlage {position + 1}: {doc.note}", status=404, mimetype="text/plain")
+    return Response(doc.data, mimetype="application/pdf",
+                    headers={"Content-Disposition": f'inline; filename="{doc.filename}"'})
