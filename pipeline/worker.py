@@ -36,6 +36,16 @@ def worker_id() -> str:
     return f"{socket.gethostname()}:{os.getpid()}"
 
 
+def _alive(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:
+        return True  # exists, owned by someone else
+    return True
+
+
 def readable_error(exc: BaseException) -> str:
     if isinstance(exc, (GriffieError, ParseError)):
         return str(exc)
@@ -59,8 +69,24 @@ class Worker:
         return self._pipeline
 
     def pending_ids(self) -> list[int]:
+        self.release_dead_claims()
         with self.sessions() as s:
             return list(s.scalars(select(Message.id).where(Message.state == "received").order_by(Message.id)))
+
+    def release_dead_claims(self) -> int:
+        """Claims of workers on this host whose process is gone (killed mid-message) are released at once."""
+        host = self.me.rsplit(":", 1)[0]
+        released = 0
+        with self.sessions.begin() as s:
+            rows = s.execute(select(Message.id, Message.claimed_by).where(
+                Message.state == "received", Message.claimed_by.like(f"{host}:%"))).all()
+            for mid, owner in rows:
+                pid = owner.rsplit(":", 1)[1]
+                if pid.isdigit() and owner != self.me and not _alive(int(pid)):
+                    s.execute(update(Message).where(Message.id == mid, Message.claimed_by == owner)
+                              .values(claimed_by=None))
+                    released += 1
+        return released
 
     def claim(self, message_id: int) -> bool:
         now = datetime.now(timezone.utc)
