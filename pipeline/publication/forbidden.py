@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
+from email.utils import parseaddr
 
 from pipeline.privacy.detect import detect
 from pipeline.privacy.guard import DIGIT_SEPARATORS, ForbiddenString, forbidden_strings, normalise
@@ -26,15 +27,16 @@ def _sender_spans(item: Item, parsed: ParsedMessage | None) -> list[PersonalData
         spans.append(PersonalDataSpan("person", 0, len(name), "sender", name))
     if item.sender_kind not in PRIVATE_KINDS:
         return spans
-    addresses = {item.message.from_address if item.message is not None else None}
+    people = [parseaddr(item.message.from_address or "")] if item.message is not None else []  # the From header
+    addresses: set[str | None] = set()
     if parsed is not None:
-        people = [(parsed.from_name, parsed.from_address)]
+        people.append((parsed.from_name, parsed.from_address))
         if parsed.origin is not None:
             people.append((parsed.origin.from_name, parsed.origin.from_address))
-        for display, address in people:
-            addresses.add(address)
-            if display and "@" not in display and len(display.split()) >= 2:
-                spans.append(PersonalDataSpan("person", 0, len(display), "sender", " ".join(display.split())))
+    for display, address in people:
+        addresses.add(address)
+        if display and "@" not in display and len(display.split()) >= 2:
+            spans.append(PersonalDataSpan("person", 0, len(display), "sender", " ".join(display.split())))
     spans += [PersonalDataSpan("email", 0, len(a), "sender", a) for a in addresses if a]
     return spans
 
