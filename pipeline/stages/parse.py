@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import logging
 import re
 from datetime import datetime, timezone
 from email import policy
@@ -109,6 +110,8 @@ def _mailparser_defects(raw: bytes) -> set[str]:
     """mail-parser's view of the defects (it also checks header encodings the stdlib accepts silently)."""
     import mailparser
     from mailparser.exceptions import MailParserError
+
+    logging.getLogger("mailparser").setLevel(logging.ERROR)  # its notices on unhandled parts go to our defects
 
     try:
         return set(mailparser.parse_from_bytes(raw).defects_categories)
