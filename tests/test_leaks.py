@@ -56,9 +56,8 @@ def find_secrets(text: str) -> list[str]:
     hits = []
     for kind, secret in SECRETS:
         needle = " ".join(secret.casefold().split())
-        if kind in ("phones", "ibans", "bsns") and SEPARATORS.sub("", needle) in compact:
-            hits.append(f"{kind}:{secret}")
-        elif re.search(rf"(?<!\w){re.escape(needle)}(?!\w)", visible):
+        numeric = kind in ("phones", "ibans", "bsns") and SEPARATORS.sub("", needle) in compact
+        if numeric or re.search(rf"(?<!\w){re.escape(needle)}(?!\w)", visible):
             hits.append(f"{kind}:{secret}")
     return hits
 
@@ -326,3 +325,23 @@ def test_assistant_still_reads_the_full_letter_on_the_internal_page(registry) ->
     public = client.get(f"/stukken/{item_id}/openbaar").get_data(as_text=True)
     assert "Fatima Ouali" not in public and "Kerkstraat 9" not in public and "inwoner" in public
     assert full_text.count("\n") > 5
+
+
+def test_cli_publishes_every_item_of_a_meeting(registry, tmp_path) -> None:
+    from click.testing import CliRunner
+
+    from pipeline.cli import main
+
+    with registry.sessions() as s:
+        meeting = all_meetings(s)[0]
+        regs = sorted(i.registration_number for i in meeting.items if i.on_list)
+    result = CliRunner().invoke(main, ["--db", registry.settings.registry.url, "publish", "--meeting",
+                                       str(meeting.id), "-o", str(tmp_path)],
+                                env={"GRIFFIEPOST_DATA_DIR": registry.settings.registry.data_dir})
+    assert result.exit_code == 0, result.output
+    assert sorted(p.name for p in tmp_path.iterdir()) == regs
+    written = [p for p in tmp_path.rglob("*") if p.is_file()]
+    assert len(written) > len(regs)  # the texts and the documents
+    hits = {p.name: find_secrets(public_text(p.read_bytes(), "pdf" if p.suffix == ".pdf" else "text"))
+            for p in written}
+    assert {k: v for k, v in hits.items() if v} == {}

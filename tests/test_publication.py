@@ -13,7 +13,13 @@ from sqlalchemy import select
 from pipeline.config import ProfileSettings, Settings
 from pipeline.privacy.guard import public_text
 from pipeline.publication import (
-    PUBLISHED, WITHHELD, PublicationRefused, forbidden_for_item, redact_known, redacted_documents, redacted_text,
+    PUBLISHED,
+    WITHHELD,
+    PublicationRefused,
+    forbidden_for_item,
+    redact_known,
+    redacted_documents,
+    redacted_text,
     text_pdf,
 )
 from pipeline.publication.documents import guarded

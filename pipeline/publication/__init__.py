@@ -1,10 +1,24 @@
 """Publication: everything public about an item (redacted documents and text), each output through the guard."""
 
 from pipeline.publication.documents import (
-    PUBLISHED, WITHHELD, Publication, PublicationRefused, PublishedDocument, publication, redacted_document,
-    redacted_documents, redacted_text, source_message, text_pdf,
+    PUBLISHED,
+    WITHHELD,
+    Publication,
+    PublicationRefused,
+    PublishedDocument,
+    publication,
+    redacted_document,
+    redacted_documents,
+    redacted_text,
+    source_message,
+    text_pdf,
 )
-from pipeline.publication.forbidden import forbidden_for_item, forbidden_for_items, item_spans, redact_known
+from pipeline.publication.forbidden import (
+    forbidden_for_item,
+    forbidden_for_items,
+    item_spans,
+    redact_known,
+)
 
 __all__ = [
     "PUBLISHED", "WITHHELD", "Publication", "PublicationRefused", "PublishedDocument", "forbidden_for_item",

@@ -18,7 +18,12 @@ from pipeline.extract.limits import ExtractLimits
 from pipeline.extract.ocr import OcrError
 from pipeline.privacy.guard import PrivacyLeak, check_public
 from pipeline.privacy.pdf import PdfRedactionError, redact_pdf
-from pipeline.publication.forbidden import forbidden_for_item, is_numeric, present_needles, redact_known
+from pipeline.publication.forbidden import (
+    forbidden_for_item,
+    is_numeric,
+    present_needles,
+    redact_known,
+)
 from pipeline.publication.scan import redact_image_file, redact_scanned_pdf
 from pipeline.records import ParsedMessage
 from pipeline.registry.models import Attachment, Item

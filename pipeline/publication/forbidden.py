@@ -7,7 +7,12 @@ from collections.abc import Iterable
 from email.utils import parseaddr
 
 from pipeline.privacy.detect import detect
-from pipeline.privacy.guard import DIGIT_SEPARATORS, ForbiddenString, forbidden_strings, normalise
+from pipeline.privacy.guard import (
+    DIGIT_SEPARATORS,
+    ForbiddenString,
+    forbidden_strings,
+    normalise,
+)
 from pipeline.privacy.redact import redact_text
 from pipeline.records import ParsedMessage, PersonalDataSpan
 from pipeline.registry.models import Item

@@ -6,7 +6,13 @@ from typing import Any
 
 from flask import Blueprint, Response, abort, current_app, render_template_string
 
-from pipeline.publication import PUBLISHED, PublicationRefused, forbidden_for_item, publication, redacted_document
+from pipeline.publication import (
+    PUBLISHED,
+    PublicationRefused,
+    forbidden_for_item,
+    publication,
+    redacted_document,
+)
 from pipeline.publication.documents import guarded, source_message
 from pipeline.registry.models import Attachment, Item
 from pipeline.web.auth import require
