@@ -8,52 +8,14 @@ from collections.abc import Iterable
 from pipeline.registry.models import Item
 
 REDACTED = "[geanonimiseerd]"
-PRIVATE_KINDS = ("inwoner", "onbekend")
-
-
-def _item_spans(item: Item) -> list:
-    """The personal-data spans of one item (detector over its text, its sender's name and private address)."""
-    from pipeline.privacy.detect import detect
-    from pipeline.records import PersonalDataSpan
-
-    spans = list(detect(item.text or "", "body"))
-    if item.sender_name and item.sender_name.strip():  # a private person, or a person signing for others
-        name = " ".join(item.sender_name.split())
-        spans.append(PersonalDataSpan("person", 0, len(name), "sender", name))
-    address = item.message.from_address if item.message is not None else None
-    if address and item.sender_kind in PRIVATE_KINDS:
-        spans.append(PersonalDataSpan("email", 0, len(address), "sender", address))
-    return spans
-
-
-_SPAN_CACHE: dict[tuple, list] = {}
-_CACHE_MAX = 20_000
-
-
-def _cached_strings(item: Item) -> list[str]:
-    """Forbidden strings per item, remembered while its text and sender stay the same (lists are generated
-    often, in five formats and two versions)."""
-    address = item.message.from_address if item.message is not None else None
-    key = (item.id, hash(item.text or ""), item.sender_name, item.sender_kind, address)
-    spans = _SPAN_CACHE.get(key)
-    if spans is None:
-        if len(_SPAN_CACHE) >= _CACHE_MAX:
-            _SPAN_CACHE.clear()
-        from pipeline.privacy.guard import forbidden_strings
-
-        spans = _SPAN_CACHE[key] = forbidden_strings(_item_spans(item))
-    return spans
 
 
 def forbidden_for(items: Iterable[Item]) -> list[str]:
-    """Every personal-data string of items that must not appear in public output: the detector's spans over the
-    item text and the sender's name (a private person, or a person signing for an organisation), plus the
-    sender's address for private senders."""
-    seen: dict[str, str] = {}
-    for item in items:
-        for word in _cached_strings(item):
-            seen.setdefault(str(word), word)
-    return list(seen.values())
+    """Every personal-data string of items that must not appear in public output: one mechanism for every
+    public output, kept in pipeline.publication (detector over letter, attachments and sender)."""
+    from pipeline.publication import forbidden_for_items
+
+    return forbidden_for_items(items)
 
 
 class Scrubber:
