@@ -45,8 +45,10 @@ def looks_like_org(text: str) -> bool:
 
 
 def _tidy(name: str) -> str:
-    name = re.sub(r"\s+", " ", name).strip(" ,.;:-–")
-    name = re.sub(r"^(?:de|het)\s+", "", name, flags=re.IGNORECASE)
+    name = re.sub(r"\s+", " ", name).strip(" ,;:-–")
+    if name.endswith(".") and not re.search(r"\b(?:[A-Za-z]\.){2,}$", name):  # keep B.V., U.A., N.V.
+        name = name[:-1].rstrip()
+    name = re.sub(r"^(?:[Dd]e|[Hh]et)\s+(?=[a-zà-ÿ])", "", name)  # "het college" -> "College"; "De Kering" stays
     return name[:1].upper() + name[1:] if name else name
 
 
