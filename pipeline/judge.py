@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import threading
 from dataclasses import dataclass
 from pathlib import Path
@@ -10,7 +11,27 @@ import spacy
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from pipeline import textcat_arch  # noqa: F401  registers the classifiers' architecture before spacy.load
+
 FIELDS = ("topic", "handling", "document_kind")
+_WORD = re.compile(r"[^\W\d_]{2,}")
+
+
+def feature_word(text: str) -> list[str]:
+    """The one normalisation of a token the classifiers see (training and prediction): lowercased pieces of two
+    or more letters; punctuation, digits (dates, amounts, reference numbers) and one-letter pieces dropped."""
+    return _WORD.findall(text.lower())
+
+
+def feature_words(nlp: Language, text: str) -> list[list[str]]:
+    """feature_word for every token of nlp.make_doc(text), aligned with the tokens (empty = not a feature)."""
+    return [feature_word(tok.text) for tok in nlp.make_doc(text)]
+
+
+def feature_doc(nlp: Language, text: str, drop: frozenset[int] = frozenset()) -> Doc:
+    """The normalised Doc the textcat reads; `drop` leaves out tokens by index (occlusion)."""
+    words = [w for i, ws in enumerate(feature_words(nlp, text)) if i not in drop for w in ws]
+    return Doc(nlp.vocab, words=words or [""])
 
 
 @dataclass(frozen=True)
@@ -34,7 +55,7 @@ class Judge:
 
     def _predict(self, field: str, text: str) -> list[Prediction]:
         nlp = self._nlp[field]
-        doc = nlp.get_pipe("textcat")(nlp.make_doc(text))  # lemmas are not features of the classifier
+        doc = nlp.get_pipe("textcat")(feature_doc(nlp, text))  # lemmas are not features of the classifier
         return sorted((Prediction(code, float(score)) for code, score in doc.cats.items()),
                       key=lambda p: (-p.score, p.code))
 
@@ -50,23 +71,18 @@ class Judge:
     def strongest_words(self, text: str, field: str, code: str, k: int = 5) -> list[str]:
         """Words that push the score toward `code`, by occlusion: drop every token of one lemma, measure the loss."""
         nlp = self._nlp[field]
-        doc = nlp(text)
-        base = float(doc.cats.get(code, 0.0))
+        textcat = nlp.get_pipe("textcat")
+        base = float(textcat(feature_doc(nlp, text)).cats.get(code, 0.0))
+        doc = nlp.get_pipe("lemmatizer")(nlp.make_doc(text))  # lemmas group the forms of one word
+        features = feature_words(nlp, text)
         groups: dict[str, list[int]] = {}
         for tok in doc:
-            if tok.is_alpha and len(tok.text) > 2 and not tok.is_stop:
+            if tok.is_alpha and len(tok.text) > 2 and not tok.is_stop and features[tok.i]:
                 groups.setdefault(tok.lemma_.lower() or tok.lower_, []).append(tok.i)
         if not groups:
             return []
         lemmas = list(groups)
-        words = [t.text for t in doc]
-        spaces = [bool(t.whitespace_) for t in doc]
-        variants = []
-        for lemma in lemmas:
-            drop = set(groups[lemma])
-            variants.append(Doc(nlp.vocab, words=[w for i, w in enumerate(words) if i not in drop],
-                                spaces=[s for i, s in enumerate(spaces) if i not in drop]))
-        textcat = nlp.get_pipe("textcat")
+        variants = [feature_doc(nlp, text, frozenset(groups[lemma])) for lemma in lemmas]
         losses = [(base - float(d.cats.get(code, 0.0)), lemma)
                   for d, lemma in zip(textcat.pipe(variants, batch_size=256), lemmas)]
         losses.sort(key=lambda x: (-x[0], x[1]))

@@ -18,6 +18,8 @@ from spacy.lookups import Lookups
 from spacy.training import Example
 from spacy.util import fix_random_seed, load_config, load_model_from_config, minibatch
 
+from pipeline.judge import feature_doc
+from pipeline.textcat_arch import fit_idf
 from pipeline.vocab import DOCUMENT_KINDS, HANDLINGS, TOPIC_BY_CODE, TOPICS
 
 FIELDS: tuple[str, ...] = ("topic", "handling", "document_kind")
@@ -66,9 +68,10 @@ def train_field(rows: Sequence[dict], field: str, config_path: Path, out_dir: Pa
     nlp, training = _build_nlp(config_path, field)
     seed = int(training["seed"])
     fix_random_seed(seed)
-    examples = [Example.from_dict(nlp.make_doc(r["text"]), {"cats": {c: float(c == r[field]) for c in LABELS[field]}})
+    examples = [Example.from_dict(feature_doc(nlp, r["text"]), {"cats": {c: float(c == r[field]) for c in LABELS[field]}})
                 for r in rows]
     optimizer = nlp.initialize(lambda: examples)
+    fit_idf(nlp, [eg.reference for eg in examples])
     lemma_entries = _prune_lemmas(nlp, (r["text"] for r in rows))
     batch_size = training["batcher"]["size"]["stop"] if isinstance(training["batcher"]["size"], dict) else 32
     rng = random.Random(seed)
@@ -183,8 +186,9 @@ def score_field(name: str, labels: Sequence[str], gold: Sequence[str], predicted
 
 
 def predict_labels(nlp: Language, texts: Sequence[str]) -> list[str]:
-    with nlp.select_pipes(disable=[p for p in nlp.pipe_names if p != "textcat"]):  # lemmas are not features
-        return [max(doc.cats, key=doc.cats.__getitem__) for doc in nlp.pipe(texts, batch_size=256)]
+    """Best label per text, from the same normalised tokens as training (judge.feature_doc); no lemmas."""
+    docs = (feature_doc(nlp, text) for text in texts)
+    return [max(doc.cats, key=doc.cats.__getitem__) for doc in nlp.get_pipe("textcat").pipe(docs, batch_size=256)]
 
 
 def evaluate(models_dir: Path, fields: Sequence[str] = FIELDS, *, split_path: Path | None = None) -> EvaluationReport:

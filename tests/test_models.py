@@ -86,3 +86,23 @@ def test_train_with_extra_items_writes_loadable_pipeline(tmp_path):
     assert set(nlp.get_pipe("textcat").labels) == {t.code for t in TOPICS}
     assert "lemmatizer" in nlp.pipe_names
     assert (tmp_path / "meta.json").exists()
+
+
+def test_devcheck_letters_are_independent_and_scored_reasonably():
+    """devcheck.jsonl: free-form letters written apart from the generator; a regression guard, not a tuning target."""
+    dev = read_jsonl(MODELS / "corpus" / "devcheck.jsonl")
+    corpus = {r["text"] for name in ("train.jsonl", "heldout.jsonl") for r in read_jsonl(MODELS / "corpus" / name)}
+    assert len(dev) >= 80 and not corpus & {r["text"] for r in dev}
+    report = evaluate(MODELS, ("topic", "handling"), split_path=MODELS / "corpus" / "devcheck.jsonl")
+    assert report.fields["topic"].accuracy >= 0.70
+    assert report.fields["handling"].accuracy >= 0.80
+
+
+def test_judge_and_evaluation_read_the_same_normalised_features(judge):
+    from pipeline.judge import feature_doc
+    from pipeline.training import predict_labels
+    nlp = spacy.load(MODELS / "topic")
+    assert [t.text for t in feature_doc(nlp, "Wmo-loket: 12 MEI 2026, €1.250!")] == ["wmo", "loket", "mei"]
+    assert predict_labels(nlp, [LETTER]) == [judge.topics(LETTER)[0].code]
+    norm = next(n for n in nlp.get_pipe("textcat").model.walk() if n.name == "normalise_counts")
+    assert float(norm.get_param("idf").max()) > 1.5, "idf weights were not fitted on the training docs"

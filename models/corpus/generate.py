@@ -13,25 +13,33 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 from fragments_kinds import ASKS, CLOSINGS, GENERIC, OPENINGS, SALUTATIONS  # noqa: E402
 from fragments_topics_a import TOPICS_A  # noqa: E402
 from fragments_topics_b import TOPICS_B  # noqa: E402
+from fragments_real import REAL  # noqa: E402
+from fragments_frames import (EXTRA_ASKS, EXTRA_OPENINGS, FOOTERS, LETTERHEADS, RAPPORT_OPENINGS,  # noqa: E402
+                              SHORT_CLOSINGS, SHORT_SALUTATIONS)
 import senders as S  # noqa: E402
 
 SEED = 20261127
-PER_TOPIC = 90
+PER_TOPIC = 130
 HELDOUT_PERCENT = 20
-PROVENANCE = "griffiepost corpus generator 2026-11-27 (hand-written fragments, fictitious)"
-TOPICS = {**TOPICS_A, **TOPICS_B}
+PROVENANCE = "griffiepost corpus generator 2026-11-27 v2 (hand-written fragments, fictitious)"
+TOPICS = {code: {part: TOPICS_A.get(code, TOPICS_B.get(code))[part] + REAL[code][part]
+                 for part in ("subjects", "body", "orgs")} for code in {**TOPICS_A, **TOPICS_B}}
+for _kind, _lines in EXTRA_OPENINGS.items():
+    OPENINGS[_kind] = OPENINGS[_kind] + _lines
+for _handling, _lines in EXTRA_ASKS.items():
+    ASKS[_handling] = ASKS[_handling] + _lines
 
 # Document kinds: relative frequency and handling distribution (DOMAIN.md defaults).
 KINDS: dict[str, tuple[float, dict[str, float]]] = {
-    "brief": (0.20, {"college_afdoening": .26, "college_afdoening_informeren": .08, "college_advies": .14,
-                     "agenderen": .08, "betrekken": .1, "griffie": .14, "vka": .12, "niet_op_lijst": .08}),
-    "rondzendbrief": (0.10, {"vka": .8, "betrekken": .2}),
-    "petitie": (0.06, {"agenderen": .6, "college_advies": .4}),
-    "klacht": (0.08, {"college_afdoening": .7, "college_afdoening_informeren": .3}),
-    "zienswijzeverzoek": (0.06, {"agenderen": .65, "betrekken": .35}),
-    "raadsinformatiebrief": (0.08, {"vka": .9, "agenderen": .1}),
-    "jaarstukken": (0.05, {"agenderen": .55, "vka": .45}),
-    "motie_andere_gemeente": (0.06, {"vka": .9, "agenderen": .1}),
+    "brief": (0.22, {"college_afdoening": .28, "college_afdoening_informeren": .08, "college_advies": .08,
+                     "agenderen": .1, "betrekken": .14, "griffie": .14, "vka": .1, "niet_op_lijst": .08}),
+    "rondzendbrief": (0.11, {"vka": .88, "betrekken": .12}),
+    "petitie": (0.06, {"college_advies": 1.0}),
+    "klacht": (0.09, {"college_afdoening": .85, "college_afdoening_informeren": .15}),
+    "zienswijzeverzoek": (0.06, {"agenderen": 1.0}),
+    "raadsinformatiebrief": (0.08, {"vka": 1.0}),
+    "jaarstukken": (0.06, {"agenderen": .5, "vka": .5}),  # agenderen = a rekenkamer report, vka = annual accounts
+    "motie_andere_gemeente": (0.05, {"vka": 1.0}),
     "uitnodiging": (0.06, {"niet_op_lijst": 1.0}),
     "nieuwsbrief": (0.06, {"niet_op_lijst": 1.0}),
     "reclame": (0.05, {"niet_op_lijst": 1.0}),
@@ -56,6 +64,9 @@ KIND_EXTRAS: dict[str, list[str]] = {
     "motie_andere_gemeente": ["Wij roepen andere gemeenteraden op deze motie te steunen.", "De motie is als bijlage bijgevoegd."],
     "petitie": ["De lijst met handtekeningen is bijgevoegd.", "Wij willen de petitie graag persoonlijk aanbieden."],
 }
+# Annual accounts are taken for notice; a rekenkamer report goes on the agenda (the label follows the opening).
+RAPPORT = RAPPORT_OPENINGS + [o for o in OPENINGS["jaarstukken"] if "rekenkamer" in o]
+ACCOUNTS = [o for o in OPENINGS["jaarstukken"] if "rekenkamer" not in o]
 NEIGHBOURS = {  # topics whose vocabulary often meets in one letter
     "c_d0463fb7": ["c_d4890526", "c_0361ffb3", "c_124eaf3a", "c_391585db"], "c_d4890526": ["c_d0463fb7", "c_9d1917e9", "c_391585db"],
     "c_9d1917e9": ["c_d4890526", "c_d363776f", "c_399f194b"], "c_124eaf3a": ["c_cfc7d5ab", "c_399f194b", "c_d4890526"],
@@ -88,7 +99,9 @@ def fill(template: str, rng: random.Random, ctx: dict[str, str]) -> str:
         "rivier": rng.choice(S.RIVERS), "buitenstad": ctx["buitenstad"], "bedrag": fmt_amount(rng), "datum": fmt_date(rng),
         "jaar": str(rng.choice([2026, 2027, 2028])), "maand": rng.choice(S.MONTHS), "aantal": str(rng.choice([40, 120, 350, 800, 1500, 2400])),
         "percentage": rng.choice(["8 procent", "12%", "6,5 procent", "15 %"]), "kenmerk": f"{rng.randint(2025, 2026)}/{rng.randint(1000, 99999)}",
-        "gr": ctx["gr"], "subject": ctx.get("subject", ""),
+        "gr": ctx["gr"], "subject": ctx.get("subject", ""), "ministerie": ctx.get("ministerie", ""), "org": ctx.get("org", ""),
+        "achternaam": rng.choice(S.LAST_NAMES), "bedrijf": rng.choice(S.COMPANIES), "persoon": person(rng),
+        "domein": ctx["gemeente"].lower().replace(" ", "") + ".nl",
     }
     return template.format(**values)
 
@@ -127,6 +140,9 @@ def compose(topic: str, kind: str, handling: str, rng: random.Random) -> str:
     frag = TOPICS[topic]
     ctx = {"plaats": rng.choice(S.PLACES), "gemeente": rng.choice(S.MUNICIPALITIES), "buitenstad": rng.choice(S.FOREIGN_TOWNS),
            "gr": rng.choice(S.GRS.get(topic, S.GR_DEFAULT))}
+    ctx["ministerie"] = S.MINISTRIES[topic]
+    ctx["org"] = ""  # filled next, from the topic's senders
+    ctx["org"] = fill(rng.choice(frag["orgs"]), rng, ctx)
     ctx["subject"] = fill(rng.choice(frag["subjects"]), rng, ctx)
     parts: list[str] = []
     if kind == "automatisch":
@@ -135,6 +151,9 @@ def compose(topic: str, kind: str, handling: str, rng: random.Random) -> str:
         parts += [fill(x, rng, ctx) for x in rng.sample(KIND_EXTRAS[kind], rng.randint(0, 2))]
         sig = signature(kind, topic, rng, ctx)
         return "\n\n".join(p for p in parts + [sig] if p)
+    short = rng.random() < .35  # an e-mail-like letter: few sentences, no filler
+    if kind in LETTERHEADS and rng.random() < .55:
+        parts.append(fill(rng.choice(LETTERHEADS[kind]), rng, ctx))
     if rng.random() < .7:
         parts.append(f"{rng.choice(['Betreft', 'Onderwerp', 'Inzake'])}: {ctx['subject'][0].upper()}{ctx['subject'][1:]}")
     if rng.random() < .5:
@@ -145,13 +164,17 @@ def compose(topic: str, kind: str, handling: str, rng: random.Random) -> str:
         parts.append(rng.choice([f"Aan de fractie van {rng.choice(S.PARTIES)},", f"Beste raadslid {rng.choice(S.LAST_NAMES)},",
                                  "Geachte heer, mevrouw,"]))
     else:
-        parts.append(fill(rng.choice(SALUTATIONS), rng, ctx))
-    parts.append(fill(rng.choice(OPENINGS[kind]), rng, ctx))
-    body = [fill(x, rng, ctx) for x in rng.sample(frag["body"], rng.randint(1, 4))]
-    for _ in range(rng.choice([0, 0, 1, 1, 2])):  # other themes, mostly neighbours
+        parts.append(fill(rng.choice(SHORT_SALUTATIONS if short else SALUTATIONS), rng, ctx))
+    if kind == "jaarstukken":
+        pool = RAPPORT if handling == "agenderen" else ACCOUNTS
+        parts.append(fill(rng.choice(pool), rng, ctx))
+    else:
+        parts.append(fill(rng.choice(OPENINGS[kind]), rng, ctx))
+    body = [fill(x, rng, ctx) for x in rng.sample(frag["body"], rng.randint(1, 3) if short else rng.randint(2, 5))]
+    for _ in range(0 if short else rng.choice([0, 0, 1, 1, 2])):  # other themes, mostly neighbours
         other = rng.choice(NEIGHBOURS[topic]) if rng.random() < .75 else rng.choice(list(TOPICS))
         body.insert(rng.randint(0, len(body)), fill(rng.choice(TOPICS[other]["body"]), rng, ctx))
-    body += rng.sample(GENERIC, rng.randint(0, 2))
+    body += rng.sample(GENERIC, 0 if short else rng.randint(0, 2))
     if kind in KIND_EXTRAS and rng.random() < .8:
         body.append(fill(rng.choice(KIND_EXTRAS[kind]), rng, ctx))
     if ASKS[handling] and (handling != "vka" or rng.random() < .6):
@@ -159,7 +182,9 @@ def compose(topic: str, kind: str, handling: str, rng: random.Random) -> str:
     if kind == "brief" and handling == "niet_op_lijst" and rng.random() < .5:
         body.append(rng.choice(["Deze brief is alleen voor u persoonlijk bedoeld.", "Ik wil liever anoniem blijven."]))
     paragraphs = [" ".join(body[i:i + 3]) for i in range(0, len(body), 3)]
-    parts += paragraphs + [rng.choice(CLOSINGS), signature(kind, topic, rng, ctx)]
+    parts += paragraphs + [rng.choice(SHORT_CLOSINGS if short else CLOSINGS), signature(kind, topic, rng, ctx)]
+    if kind in FOOTERS and rng.random() < .6:
+        parts.append(rng.choice(FOOTERS[kind]))
     return "\n\n".join(parts)
 
 
