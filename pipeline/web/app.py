@@ -10,6 +10,8 @@ from flask import Flask
 from pipeline.vocab import TOPIC_BY_CODE
 from pipeline.web.auth import init_auth
 from pipeline.web.lists import lists_bp
+from pipeline.web.mailboxes import mailboxes_bp
+from pipeline.web.publication import publication_bp
 from pipeline.web.review import review_bp
 
 
@@ -25,7 +27,8 @@ def create_app(app) -> Flask:
     init_auth(web)  # login (when web.require_login), roles and CSRF for every POST
     web.register_blueprint(review_bp)  # the inbox ("/", endpoint "inbox"), items, quarantine, users
     web.register_blueprint(lists_bp)  # meetings and the lijst ingekomen stukken ("/lijsten")
-    web.register_blueprint(__import__("pipeline.web.publication", fromlist=["x"]).publication_bp)  # public item pages
+    web.register_blueprint(publication_bp)  # public (redacted) item pages and documents
+    web.register_blueprint(mailboxes_bp)  # IMAP status per account and folder ("/postvakken")
 
     @web.get("/health")
     def health():
