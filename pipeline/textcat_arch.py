@@ -41,11 +41,13 @@ def _normalise_forward(model: Model, ngrams: Ngrams, is_train: bool):
 
 def _normalise_init(model: Model, X=None, Y=None) -> None:
     if not model.has_param("idf"):
-        model.set_param("idf", model.ops.alloc1f(IDF_BUCKETS) + 1.0)
+        model.set_param("idf", model.ops.alloc1f(model.attrs["buckets"]) + 1.0)
 
 
-def normalise_counts() -> Model[Ngrams, Ngrams]:
-    return Model("normalise_counts", _normalise_forward, init=_normalise_init, params={"idf": None})
+def normalise_counts(buckets: int = IDF_BUCKETS) -> Model[Ngrams, Ngrams]:
+    """The idf table has as many buckets as the linear layer's hash table (fewer collisions for n-grams)."""
+    return Model("normalise_counts", _normalise_forward, init=_normalise_init, params={"idf": None},
+                 attrs={"buckets": buckets})
 
 
 def fit_idf(nlp: Language, docs: Sequence[Doc]) -> bool:
@@ -56,7 +58,8 @@ def fit_idf(nlp: Language, docs: Sequence[Doc]) -> bool:
     if norm is None or extract is None:
         return False
     keys, _, lengths = extract.predict(list(docs))  # keys are unique within each doc
-    df = numpy.bincount(numpy.asarray(keys) % IDF_BUCKETS, minlength=IDF_BUCKETS).astype("float32")
+    buckets = int(norm.get_param("idf").shape[0])
+    df = numpy.bincount(numpy.asarray(keys) % buckets, minlength=buckets).astype("float32")
     norm.set_param("idf", norm.ops.asarray1f(numpy.log((1.0 + len(lengths)) / (1.0 + df)) + 1.0))
     return True
 
@@ -85,7 +88,7 @@ def build_norm_bow_text_classifier(exclusive_classes: bool, ngram_size: int, no_
     sparse_linear = SparseLinear_v2(nO=nO, length=length)
     fill_defaults = {"b": NEG_VALUE if not no_output_layer else 0, "W": 0}
     resizable_layer = resizable(sparse_linear, resize_layer=partial(resize_linear_weighted, fill_defaults=fill_defaults))
-    model = chain(extract_ngrams(ngram_size, attr=ORTH), normalise_counts(), resizable_layer)
+    model = chain(extract_ngrams(ngram_size, attr=ORTH), normalise_counts(length), resizable_layer)
     model = with_cpu(model, model.ops)
     if not no_output_layer:
         output_layer = softmax_hinge() if exclusive_classes else Logistic()

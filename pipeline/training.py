@@ -83,12 +83,17 @@ def train_field(rows: Sequence[dict], field: str, config_path: Path, out_dir: Pa
         losses = {}
         for batch in minibatch(order, size=int(batch_size)):
             nlp.update(batch, drop=float(training["dropout"]), sgd=optimizer, losses=losses)
+            optimizer.step_schedules()  # learning-rate schedules of the config advance per update
     version = _version(field, rows, release, config_path)
     nlp.meta.update({"name": f"griffiepost_{field}", "version": "1.0.0", "griffiepost_version": version,
                      "description": f"griffiepost {field} classifier (TextCatBOW) on spacy.blank('nl')",
                      "license": "EUPL-1.2", "author": "griffiepost"})
     out_dir.mkdir(parents=True, exist_ok=True)
-    nlp.to_disk(out_dir)
+    if optimizer.averages:  # use_averages: ship the averaged parameters, as `spacy train` does
+        with nlp.use_params(optimizer.averages):
+            nlp.to_disk(out_dir)
+    else:
+        nlp.to_disk(out_dir)
     return {"field": field, "version": version, "examples": len(examples), "epochs": n_epochs,
             "final_loss": round(losses.get("textcat", 0.0), 4), "lemma_entries": lemma_entries,
             "seconds": round(time.perf_counter() - started, 2)}
