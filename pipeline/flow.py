@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, fields
-from pathlib import Path
 from typing import Any
 
 from pipeline.config import Settings
@@ -81,6 +80,3 @@ class Pipeline:
         )
         return Outcome(analysis, classification)
 
-
-def models_present(models_dir: Path) -> bool:
-    return (models_dir / "topic").is_dir()

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from datetime import date
 
-from pipeline.text.dates import WORDY, find_dates, parse_date
+from pipeline.text.dates import find_dates, parse_date
 
 SUBJECT = re.compile(r"^[ \t]*(?:Betreft|Onderwerp|Inzake|Subject)\s*[:.]?[ \t]+(\S.*)$", re.IGNORECASE | re.MULTILINE)
 DATE_LINE = re.compile(r"^[ \t]*(?:Datum|Date|Verzenddatum|Dagtekening)\s*[:.]?[ \t]+(.+)$", re.IGNORECASE | re.MULTILINE)
@@ -89,5 +89,3 @@ def signature_block(text: str) -> str:
         return ""
     return text[matches[-1].end():][:800]
 
-
-__all__ = ["find_subject", "find_letter_date", "find_reference", "find_addressee", "signature_block", "WORDY"]
