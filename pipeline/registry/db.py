@@ -58,7 +58,8 @@ def migrate(engine: Engine) -> None:
             cfg.attributes["connection"] = conn
             command.upgrade(cfg, "head")
     except OperationalError as e:
-        raise ConfigError(f"De database is niet bereikbaar: {e.orig}.") from e
+        reason = (str(e.orig).strip().splitlines() or ["onbekende oorzaak"])[0].rstrip(".")
+        raise ConfigError(f"De database is niet bereikbaar: {reason}.") from e
 
 
 def session_factory(engine: Engine) -> sessionmaker:
