@@ -16,23 +16,24 @@ from fragments_topics_b import TOPICS_B  # noqa: E402
 from fragments_real import REAL  # noqa: E402
 from fragments_frames import (EXTRA_ASKS, EXTRA_OPENINGS, FOOTERS, LETTERHEADS, RAPPORT_OPENINGS,  # noqa: E402
                               SHORT_CLOSINGS, SHORT_SALUTATIONS)
+from fragments_handling import HANDLING_ASKS, HANDLING_OPENINGS  # noqa: E402
 import senders as S  # noqa: E402
 
 SEED = 20261127
-PER_TOPIC = 130
+PER_TOPIC = 200
 HELDOUT_PERCENT = 20
-PROVENANCE = "griffiepost corpus generator 2026-11-27 v2 (hand-written fragments, fictitious)"
+PROVENANCE = "griffiepost corpus generator 2026-11-27 v3 (hand-written fragments, fictitious)"
 TOPICS = {code: {part: TOPICS_A.get(code, TOPICS_B.get(code))[part] + REAL[code][part]
                  for part in ("subjects", "body", "orgs")} for code in {**TOPICS_A, **TOPICS_B}}
 for _kind, _lines in EXTRA_OPENINGS.items():
     OPENINGS[_kind] = OPENINGS[_kind] + _lines
-for _handling, _lines in EXTRA_ASKS.items():
+for _handling, _lines in list(EXTRA_ASKS.items()) + list(HANDLING_ASKS.items()):
     ASKS[_handling] = ASKS[_handling] + _lines
 
 # Document kinds: relative frequency and handling distribution (DOMAIN.md defaults).
 KINDS: dict[str, tuple[float, dict[str, float]]] = {
-    "brief": (0.22, {"college_afdoening": .28, "college_afdoening_informeren": .08, "college_advies": .08,
-                     "agenderen": .1, "betrekken": .14, "griffie": .14, "vka": .1, "niet_op_lijst": .08}),
+    "brief": (0.26, {"college_afdoening": .24, "college_afdoening_informeren": .09, "college_advies": .1,
+                     "agenderen": .06, "betrekken": .13, "griffie": .14, "vka": .16, "niet_op_lijst": .08}),
     "rondzendbrief": (0.11, {"vka": .88, "betrekken": .12}),
     "petitie": (0.06, {"college_advies": 1.0}),
     "klacht": (0.09, {"college_afdoening": .85, "college_afdoening_informeren": .15}),
@@ -168,9 +169,12 @@ def compose(topic: str, kind: str, handling: str, rng: random.Random) -> str:
     if kind == "jaarstukken":
         pool = RAPPORT if handling == "agenderen" else ACCOUNTS
         parts.append(fill(rng.choice(pool), rng, ctx))
+    elif kind == "brief" and handling in HANDLING_OPENINGS and rng.random() < .6:
+        parts.append(fill(rng.choice(HANDLING_OPENINGS[handling]), rng, ctx))  # the opening says what is asked
     else:
         parts.append(fill(rng.choice(OPENINGS[kind]), rng, ctx))
-    body = [fill(x, rng, ctx) for x in rng.sample(frag["body"], rng.randint(1, 3) if short else rng.randint(2, 5))]
+    n_body = rng.randint(1, 3) if short or (kind == "brief" and handling == "griffie") else rng.randint(2, 5)
+    body = [fill(x, rng, ctx) for x in rng.sample(frag["body"], n_body)]
     for _ in range(0 if short else rng.choice([0, 0, 1, 1, 2])):  # other themes, mostly neighbours
         other = rng.choice(NEIGHBOURS[topic]) if rng.random() < .75 else rng.choice(list(TOPICS))
         body.insert(rng.randint(0, len(body)), fill(rng.choice(TOPICS[other]["body"]), rng, ctx))
