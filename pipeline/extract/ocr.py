@@ -49,13 +49,19 @@ def deskew(image: Image.Image) -> tuple[Image.Image, float]:
 
 
 def run_tesseract(image: Image.Image, language: str, timeout_s: float, psm: int = 3) -> str:
-    """Run Tesseract on one image through stdin/stdout (no temp files), one thread."""
+    """Run Tesseract on one image through stdin/stdout (no temp files), one thread: the page's text."""
+    return tesseract_output(image, language, timeout_s, psm).replace("\x0c", "").strip()
+
+
+def tesseract_output(image: Image.Image, language: str, timeout_s: float, psm: int = 3,
+                     configs: tuple[str, ...] = ()) -> str:
+    """Tesseract's raw output for one image (plain text, or e.g. configs=("tsv",) for word boxes)."""
     buffer = BytesIO()
     image.convert("L").save(buffer, format="PPM")  # uncompressed PGM: cheap to write and to read
     env = dict(os.environ, OMP_THREAD_LIMIT="1")
     try:
         done = subprocess.run(
-            [TESSERACT, "stdin", "stdout", "-l", language, "--psm", str(psm)],
+            [TESSERACT, "stdin", "stdout", "-l", language, "--psm", str(psm), *configs],
             input=buffer.getvalue(),
             capture_output=True,
             timeout=timeout_s,
@@ -69,7 +75,7 @@ def run_tesseract(image: Image.Image, language: str, timeout_s: float, psm: int 
     if done.returncode != 0:
         detail = done.stderr.decode("utf-8", "replace").strip().splitlines()
         raise OcrError(f"OCR mislukt (Tesseract code {done.returncode}): {detail[-1] if detail else ''}")
-    return done.stdout.decode("utf-8", "replace").replace("\x0c", "").strip()
+    return done.stdout.decode("utf-8", "replace")
 
 
 def ocr_image(image: Image.Image, language: str, timeout_s: float, straighten: bool = True) -> str:

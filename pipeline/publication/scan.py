@@ -3,16 +3,14 @@
 from __future__ import annotations
 
 import io
-import os
 import re
-import subprocess
 from dataclasses import dataclass, field
 
 import pypdfium2 as pdfium
 from PIL import Image, ImageDraw, ImageSequence
 
 from pipeline.extract.limits import ExtractLimits
-from pipeline.extract.ocr import TESSERACT, OcrError, deskew
+from pipeline.extract.ocr import OcrError, deskew, tesseract_output
 from pipeline.extract.pdf import OCR_DPI, read_text, render_page
 from pipeline.privacy.guard import DIGIT_SEPARATORS
 from pipeline.privacy.pdf import _needle_pattern, find_boxes
@@ -42,21 +40,9 @@ class RedactedScan:
 
 def ocr_words(image: Image.Image, language: str, timeout_s: float) -> list[Word]:
     """Every word Tesseract reads on the image with its box in pixels (TSV output, one thread)."""
-    buffer = io.BytesIO()
-    image.convert("L").save(buffer, format="PPM")
-    env = dict(os.environ, OMP_THREAD_LIMIT="1")
-    try:
-        done = subprocess.run([TESSERACT, "stdin", "stdout", "-l", language, "--psm", "3", "tsv"],
-                              input=buffer.getvalue(), capture_output=True, timeout=timeout_s, env=env, check=False)
-    except subprocess.TimeoutExpired as exc:
-        raise OcrError(f"OCR duurde langer dan {timeout_s:g} s") from exc
-    except FileNotFoundError as exc:
-        raise OcrError("Tesseract is niet geïnstalleerd (/usr/bin/tesseract ontbreekt)") from exc
-    if done.returncode != 0:
-        detail = done.stderr.decode("utf-8", "replace").strip().splitlines()
-        raise OcrError(f"OCR mislukt (Tesseract code {done.returncode}): {detail[-1] if detail else ''}")
+    output = tesseract_output(image, language, timeout_s, psm=3, configs=("tsv",))
     words = []
-    for line in done.stdout.decode("utf-8", "replace").splitlines()[1:]:
+    for line in output.splitlines()[1:]:
         cols = line.split("\t")
         if len(cols) == 12 and cols[0] == "5" and cols[11].strip():
             left, top, width, height = (int(c) for c in cols[6:10])
