@@ -62,6 +62,7 @@ class WebSettings:
     port: int = 8000
     secret_key_env: str = "GRIFFIEPOST_SECRET_KEY"  # the session key comes from the environment
     require_login: bool = False  # true in production: users from `griffiepost users add`
+    public_pages: bool = False  # with require_login: anonymised list and item pages open to visitors
 
 
 @dataclass(frozen=True)

@@ -34,6 +34,10 @@ auth_bp = Blueprint("auth", __name__)
 # with it, only users who logged in.
 LOCAL_USER = ("lokaal", "griffier")
 OPEN_ENDPOINTS = {"auth.login", "static", "health"}
+# The anonymised pages (they pass the privacy guard); open to visitors only when web.public_pages = true.
+PUBLIC_ENDPOINTS = {"lists.public_page", "lists.public_download", "publication.public_item",
+                    "publication.public_document"}
+VISITOR = ("bezoeker", "lezer")
 
 
 @dataclass(frozen=True)
@@ -95,6 +99,9 @@ def _before_request() -> Any:
     _load_user()
     _check_csrf()
     if request.endpoint in OPEN_ENDPOINTS or g.user is not None:
+        return None
+    if request.endpoint in PUBLIC_ENDPOINTS and _app().settings.web.public_pages:
+        g.user = CurrentUser(*VISITOR, logged_in=False)  # for this request only: read the public version
         return None
     return redirect(url_for("auth.login", next=request.full_path.rstrip("?")))
 
