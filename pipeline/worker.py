@@ -49,6 +49,8 @@ def _alive(pid: int) -> bool:
 def readable_error(exc: BaseException) -> str:
     if isinstance(exc, (GriffieError, ParseError)):
         return str(exc)
+    if isinstance(exc, RecursionError):
+        return "Het bericht is te diep genest (MIME-delen binnen MIME-delen); het origineel is bewaard."
     return f"Onverwachte fout bij verwerken ({type(exc).__name__}): {exc}"
 
 
