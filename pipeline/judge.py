@@ -30,9 +30,40 @@ def feature_words(nlp: Language, text: str) -> list[list[str]]:
     return [feature_word(tok.text) for tok in nlp.make_doc(text)]
 
 
-def feature_doc(nlp: Language, text: str, drop: frozenset[int] = frozenset()) -> Doc:
-    """The normalised Doc the textcat reads; `drop` leaves out tokens by index (occlusion)."""
-    words = [w for i, ws in enumerate(feature_words(nlp, text)) if i not in drop for w in ws]
+# What a letter asks is said in a few sentences ("wij vragen u", "wilt u", "graag"); for the handling classifier
+# their words also appear as separate features with this prefix, so "afschrift" or "agenda" in the request weighs
+# differently from the same word in the story around it.
+REQUEST_PREFIX = "vrq"
+REQUEST_FIELDS = frozenset({"handling"})
+_REQUEST_CUE = re.compile(
+    r"\b(vragen|vraag|verzoeken|verzoek|willen|wil|wilt|kunt|kan|graag|hopen|hoop|roepen|dringen|stellen het op prijs"
+    r"|ter kennisname|ter informatie|informeren|op de hoogte|afschrift|kopie|agenda|agenderen|zienswijze"
+    r"|bespreken|besluit|uitnodig\w*|nodigen)\b")
+_SENTENCE_END = frozenset(".?!;:")
+
+
+def request_sentences(nlp: Language, text: str) -> list[list[int]]:
+    """Token indices of the sentences (split at . ? ! ; : and blank lines) that contain a request cue."""
+    doc = nlp.make_doc(text)
+    sentences: list[list[int]] = [[]]
+    for tok in doc:
+        if tok.is_space and "\n" in tok.text:
+            sentences.append([])
+            continue
+        sentences[-1].append(tok.i)
+        if tok.text in _SENTENCE_END:
+            sentences.append([])
+    return [s for s in sentences if s and _REQUEST_CUE.search(doc[s[0]:s[-1] + 1].text.lower())]
+
+
+def feature_doc(nlp: Language, text: str, drop: frozenset[int] = frozenset(), field: str | None = None) -> Doc:
+    """The normalised Doc the textcat of `field` reads (training and prediction); `drop` leaves out tokens by
+    index (occlusion). For REQUEST_FIELDS the words of request sentences follow again, prefixed."""
+    features = feature_words(nlp, text)
+    words = [w for i, ws in enumerate(features) if i not in drop for w in ws]
+    if field in REQUEST_FIELDS:
+        words += [REQUEST_PREFIX + w for sentence in request_sentences(nlp, text) for i in sentence
+                  if i not in drop for w in features[i]]
     return Doc(nlp.vocab, words=words or [""])
 
 
@@ -57,7 +88,7 @@ class Judge:
 
     def _predict(self, field: str, text: str) -> list[Prediction]:
         nlp = self._nlp[field]
-        doc = nlp.get_pipe("textcat")(feature_doc(nlp, text))  # lemmas are not features of the classifier
+        doc = nlp.get_pipe("textcat")(feature_doc(nlp, text, field=field))  # lemmas are not features of the classifier
         return sorted((Prediction(code, float(score)) for code, score in doc.cats.items()),
                       key=lambda p: (-p.score, p.code))
 
@@ -74,7 +105,7 @@ class Judge:
         """Words that push the score toward `code`, by occlusion: drop every token of one lemma, measure the loss."""
         nlp = self._nlp[field]
         textcat = nlp.get_pipe("textcat")
-        base = float(textcat(feature_doc(nlp, text)).cats.get(code, 0.0))
+        base = float(textcat(feature_doc(nlp, text, field=field)).cats.get(code, 0.0))
         doc = nlp.get_pipe("lemmatizer")(nlp.make_doc(text))  # lemmas group the forms of one word
         features = feature_words(nlp, text)
         groups: dict[str, list[int]] = {}
@@ -84,7 +115,7 @@ class Judge:
         if not groups:
             return []
         lemmas = list(groups)
-        variants = [feature_doc(nlp, text, frozenset(groups[lemma])) for lemma in lemmas]
+        variants = [feature_doc(nlp, text, frozenset(groups[lemma]), field) for lemma in lemmas]
         losses = [(base - float(d.cats.get(code, 0.0)), lemma)
                   for d, lemma in zip(textcat.pipe(variants, batch_size=256), lemmas)]
         losses.sort(key=lambda x: (-x[0], x[1]))

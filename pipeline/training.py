@@ -68,7 +68,7 @@ def train_field(rows: Sequence[dict], field: str, config_path: Path, out_dir: Pa
     nlp, training = _build_nlp(config_path, field)
     seed = int(training["seed"])
     fix_random_seed(seed)
-    examples = [Example.from_dict(feature_doc(nlp, r["text"]), {"cats": {c: float(c == r[field]) for c in LABELS[field]}})
+    examples = [Example.from_dict(feature_doc(nlp, r["text"], field=field), {"cats": {c: float(c == r[field]) for c in LABELS[field]}})
                 for r in rows]
     optimizer = nlp.initialize(lambda: examples)
     fit_idf(nlp, [eg.reference for eg in examples])
@@ -190,9 +190,11 @@ def score_field(name: str, labels: Sequence[str], gold: Sequence[str], predicted
     return FieldScore(name, version, tuple(labels), classes, macro, accuracy, confusion)
 
 
-def predict_labels(nlp: Language, texts: Sequence[str]) -> list[str]:
-    """Best label per text, from the same normalised tokens as training (judge.feature_doc); no lemmas."""
-    docs = (feature_doc(nlp, text) for text in texts)
+def predict_labels(nlp: Language, texts: Sequence[str], field: str | None = None) -> list[str]:
+    """Best label per text, from the same normalised tokens as training (judge.feature_doc); no lemmas.
+    `field` defaults to the one named in the pipeline's meta (griffiepost_<field>)."""
+    field = field or str(nlp.meta.get("name", "")).removeprefix("griffiepost_")
+    docs = (feature_doc(nlp, text, field=field) for text in texts)
     return [max(doc.cats, key=doc.cats.__getitem__) for doc in nlp.get_pipe("textcat").pipe(docs, batch_size=256)]
 
 
@@ -204,7 +206,7 @@ def evaluate(models_dir: Path, fields: Sequence[str] = FIELDS, *, split_path: Pa
     for field in fields:
         nlp = spacy.load(models_dir / field)
         labelled = [r for r in rows if r.get(field) in LABELS[field]]
-        predicted = predict_labels(nlp, [r["text"] for r in labelled])
+        predicted = predict_labels(nlp, [r["text"] for r in labelled], field)
         report.fields[field] = score_field(field, LABELS[field], [r[field] for r in labelled], predicted,
                                            nlp.meta.get("griffiepost_version", "?"))
     return report

@@ -136,3 +136,26 @@ def test_fast_loading_predicts_exactly_like_plain_spacy_load():
         top = plain_judge.handling(text)[0].code
         assert fast_judge.strongest_words(text, "handling", top) == plain_judge.strongest_words(text, "handling", top)
     assert seconds < 3.0, f"loading the three pipelines took {seconds:.2f} s"
+
+
+def test_handling_reads_request_sentences_twice_and_topic_does_not():
+    from pipeline.judge import REQUEST_PREFIX, feature_doc, request_sentences
+    nlp = spacy.load(MODELS / "handling")
+    text = "Het pad is slecht. Wij vragen het college om een afschrift voor de raad.\n\nMet groet"
+    assert len(request_sentences(nlp, text)) == 1
+    handling = [t.text for t in feature_doc(nlp, text, field="handling")]
+    topic = [t.text for t in feature_doc(nlp, text, field="topic")]
+    assert REQUEST_PREFIX + "afschrift" in handling and REQUEST_PREFIX + "pad" not in handling
+    assert not any(w.startswith(REQUEST_PREFIX) for w in topic) and handling[:len(topic)] == topic
+    dropped = [t.text for t in feature_doc(nlp, text, frozenset({11}), field="handling")]  # 11 = "afschrift"
+    assert "afschrift" not in dropped and REQUEST_PREFIX + "afschrift" not in dropped
+
+
+def test_devcheck_handling_with_rules_as_classify_runs_them():
+    """devcheck letters as plain e-mails through analyse + rules + models (models/devcheck_eval.py)."""
+    import importlib.util
+    spec = importlib.util.spec_from_file_location("devcheck_eval", MODELS / "devcheck_eval.py")
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    alone, with_rules = module.main(MODELS)
+    assert alone >= 0.90 and with_rules >= 0.90

@@ -17,12 +17,14 @@ from fragments_real import REAL  # noqa: E402
 from fragments_frames import (EXTRA_ASKS, EXTRA_OPENINGS, FOOTERS, LETTERHEADS, RAPPORT_OPENINGS,  # noqa: E402
                               SHORT_CLOSINGS, SHORT_SALUTATIONS)
 from fragments_handling import HANDLING_ASKS, HANDLING_OPENINGS  # noqa: E402
+from fragments_requests import REQUEST_LETTERS, REQUEST_SHARE  # noqa: E402
 import senders as S  # noqa: E402
 
 SEED = 20261127
 PER_TOPIC = 200
 HELDOUT_PERCENT = 20
 PROVENANCE = "griffiepost corpus generator 2026-11-27 v3 (hand-written fragments, fictitious)"
+PROVENANCE_V4 = "griffiepost corpus generator 2026-11-27 v4 request letters (fragments_requests.py, fictitious)"
 TOPICS = {code: {part: TOPICS_A.get(code, TOPICS_B.get(code))[part] + REAL[code][part]
                  for part in ("subjects", "body", "orgs")} for code in {**TOPICS_A, **TOPICS_B}}
 for _kind, _lines in EXTRA_OPENINGS.items():
@@ -192,6 +194,40 @@ def compose(topic: str, kind: str, handling: str, rng: random.Random) -> str:
     return "\n\n".join(parts)
 
 
+def compose_request(topic: str, handling: str, rng: random.Random) -> str:
+    """A v4 letter (corpus v4): an ordinary letter whose opening and request carry the handling."""
+    frag = TOPICS[topic]
+    ctx = {"plaats": rng.choice(S.PLACES), "gemeente": rng.choice(S.MUNICIPALITIES), "buitenstad": rng.choice(S.FOREIGN_TOWNS),
+           "gr": rng.choice(S.GRS.get(topic, S.GR_DEFAULT)), "ministerie": S.MINISTRIES[topic], "org": ""}
+    ctx["org"] = fill(rng.choice(frag["orgs"]), rng, ctx)
+    ctx["subject"] = fill(rng.choice(frag["subjects"]), rng, ctx)
+    openings, requests = REQUEST_LETTERS[handling]
+    parts: list[str] = []
+    if rng.random() < .6:
+        parts.append(f"{rng.choice(['Betreft', 'Onderwerp'])}: {ctx['subject'][0].upper()}{ctx['subject'][1:]}")
+    short = rng.random() < .4
+    parts.append(fill(rng.choice(SHORT_SALUTATIONS if short else SALUTATIONS), rng, ctx))
+    body = [fill(rng.choice(openings), rng, ctx)] + [fill(x, rng, ctx) for x in rng.sample(frag["body"], rng.randint(1, 3))]
+    body.append(fill(rng.choice(requests), rng, ctx))
+    parts.append(" ".join(x for x in body if x))
+    parts += [rng.choice(SHORT_CLOSINGS if short else CLOSINGS), signature("brief", topic, rng, ctx)]
+    return "\n\n".join(parts)
+
+
+def generate_requests(seed: int = SEED + 4) -> list[dict[str, str]]:
+    """Corpus v4 letters, from their own random stream so the v3 letters stay exactly as they were."""
+    rng = random.Random(seed)
+    rows = []
+    for topic in TOPICS:
+        n = 0
+        for handling, count in REQUEST_SHARE.items():
+            for _ in range(count):
+                rows.append({"id": f"gp-{topic}-r{n:02d}", "text": compose_request(topic, handling, rng), "topic": topic,
+                             "document_kind": "brief", "handling": handling, "provenance": PROVENANCE_V4})
+                n += 1
+    return rows
+
+
 def heldout(doc_id: str) -> bool:
     """Stable split: a fixed share of ids by sha256, independent of order and of the generator's randomness."""
     return int(hashlib.sha256(doc_id.encode()).hexdigest()[:8], 16) % 100 < HELDOUT_PERCENT
@@ -211,7 +247,7 @@ def generate(per_topic: int = PER_TOPIC, seed: int = SEED) -> list[dict[str, str
 
 
 def main(out_dir: Path = Path(__file__).resolve().parent) -> None:
-    rows = generate()
+    rows = generate() + generate_requests()
     splits = {"train": [r for r in rows if not heldout(r["id"])], "heldout": [r for r in rows if heldout(r["id"])]}
     for name, part in splits.items():
         with open(out_dir / f"{name}.jsonl", "w", encoding="utf-8") as fh:
