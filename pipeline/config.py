@@ -39,7 +39,6 @@ class ModelSettings:
 class IntakeSettings:
     max_message_bytes: int = 50_000_000
     max_nesting_depth: int = 5  # forwarded messages inside messages
-    max_attempts: int = 3  # automatic retries before a message stays quarantined
 
 
 @dataclass(frozen=True)

@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from email.parser import BytesHeaderParser
 from email import policy
+from email.header import decode_header, make_header
+from email.parser import BytesHeaderParser
 
 from sqlalchemy import select
 from sqlalchemy.exc import IntegrityError
@@ -26,7 +27,6 @@ def _header_facts(data: bytes) -> tuple[str | None, str | None, str | None]:
     """Message-ID, subject and From, read leniently for the message row (a hint, not the identity)."""
     try:
         head = BytesHeaderParser(policy=policy.compat32).parsebytes(data[:65536])
-        from email.header import decode_header, make_header
 
         def dec(v: object) -> str | None:
             if v is None:

@@ -13,6 +13,7 @@ from spacy.tokenizer import Tokenizer
 from spacy.tokens import Doc
 from spacy.util import registry
 
+from pipeline.errors import ConfigError
 from pipeline import textcat_arch  # noqa: F401  registers the classifiers' architecture before spacy.load
 
 FIELDS = ("topic", "handling", "document_kind")
@@ -73,7 +74,7 @@ class Prediction:
     score: float
 
 
-class ModelNotFound(RuntimeError):
+class ModelNotFound(ConfigError):
     """A pipeline directory is missing or unreadable."""
 
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 from datetime import date, datetime
 from typing import Any
 
+from pipeline.privacy.labels import public_label, residence_from_text
 from pipeline.records import Outcome
 from pipeline.vocab import TOPIC_BY_CODE
 
@@ -19,8 +20,6 @@ def handling_words(profile: Any, code: str) -> tuple[str, str]:
 
 
 def public_sender_label(outcome: Outcome, profile: Any) -> str:
-    from pipeline.privacy.labels import public_label, residence_from_text
-
     a, c = outcome.analysis, outcome.classification
     residence = residence_from_text(a.main_text) if c.sender_kind == "inwoner" else None
     return public_label(c.sender_kind, a.sender_organisation if c.sender_kind != "inwoner" else None,

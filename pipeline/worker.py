@@ -6,7 +6,7 @@ import os
 import socket
 import traceback
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import datetime, timedelta, timezone
 
 from sqlalchemy import select, update
@@ -29,7 +29,6 @@ class Summary:
     filed: int = 0
     ignored: int = 0
     quarantined: int = 0
-    errors: list[str] = field(default_factory=list)
 
 
 def worker_id() -> str:
@@ -104,13 +103,14 @@ class Worker:
 
     def process(self, message_id: int) -> str:
         """Run one claimed message through the pipeline; returns its new state."""
+        pipeline = self.pipeline  # rules or models that cannot load stop the run here: no message is to blame
         with self.sessions() as s:
             msg = s.get(Message, message_id)
             digest = msg.sha256
         try:
             raw = self.store.get(digest)
-            outcome = self.pipeline.run(raw)
-            doc = outcome_json(outcome, self.pipeline.ruleset.profile, digest)
+            outcome = pipeline.run(raw)
+            doc = outcome_json(outcome, pipeline.ruleset.profile, digest)
         except Exception as exc:  # any failure of a stage quarantines this message only; the run goes on
             return self._quarantine(message_id, exc)
         with self.sessions.begin() as s:
@@ -137,7 +137,10 @@ class Worker:
 
     def run_pending(self, progress: Callable[[int], None] | None = None) -> Summary:
         summary = Summary()
-        for mid in self.pending_ids():
+        pending = self.pending_ids()
+        if pending:
+            _ = self.pipeline  # load rules and models once, before any message is claimed
+        for mid in pending:
             if not self.claim(mid):
                 continue
             state = self.process(mid)

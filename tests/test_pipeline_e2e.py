@@ -126,3 +126,20 @@ def test_sigkill_mid_ingest_then_rerun_files_every_message_exactly_once(tmp_path
     assert "received" not in states  # none left behind
     assert len(item_msgs) == len(set(item_msgs))  # at most one item per message
     assert len(item_msgs) == states.count("filed") + states.count("ignored")
+
+
+def test_a_broken_rule_file_stops_the_run_with_one_sentence_and_quarantines_nothing(tmp_path):
+    import shutil
+
+    rules = tmp_path / "rules"
+    shutil.copytree(ROOT / "rules", rules)
+    (rules / "senders.toml").write_text((rules / "senders.toml").read_text(encoding="utf-8") + "\n[[sender\n",
+                                        encoding="utf-8")
+    (tmp_path / "config.toml").write_text(f'[profile]\nrules_dir = "{rules}"\n', encoding="utf-8")
+    mail = tmp_path / "brief.eml"
+    mail.write_bytes(make_mail(subject="Vraag aan de raad"))
+    db = f"sqlite:///{tmp_path}/r.db"
+    out = cli("--config", str(tmp_path / "config.toml"), "--db", db, "ingest", str(mail))
+    assert out.returncode != 0 and "senders.toml" in out.stderr and "Traceback" not in out.stderr
+    msgs = json.loads(cli("--db", db, "messages", "--json").stdout)
+    assert [m["state"] for m in msgs] == ["received"]  # kept, waiting for the rules to be mended; not quarantined
