@@ -31,10 +31,3 @@ class Scrubber:
         if not text or self.pattern is None:
             return text or ""
         return self.pattern.sub(REDACTED, text)
-
-
-def guard(content: str | bytes, forbidden: Iterable[str], fmt: str) -> None:
-    """Refuse (PrivacyLeak) to hand out public content that still holds a known personal-data string."""
-    from pipeline.privacy.guard import check_public
-
-    check_public(content, forbidden, fmt=fmt)

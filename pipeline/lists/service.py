@@ -11,17 +11,13 @@ from pipeline.errors import GriffieError
 from pipeline.lists.build import Built, build_list, list_items, records_for
 from pipeline.lists.meetings import meeting_label
 from pipeline.lists.numbers import number_label
-from pipeline.lists.public import guard
 from pipeline.lists.render import FORMATS, file_name, renderer
+from pipeline.privacy.guard import guarded
 from pipeline.registry.models import AuditEntry, Decision, Item, ListSnapshot, Meeting
 from pipeline.rules.profile import Profile
 from pipeline.vocab import HANDLINGS
 
 PULLED_DECISION = "op verzoek uit de raad van de lijst gehaald en geagendeerd voor bespreking"
-
-
-class PublicationRefused(GriffieError):
-    """The privacy guard found personal data in a public output; nothing was written."""
 
 
 @dataclass
@@ -39,12 +35,7 @@ def generate(s: Session, meeting: Meeting, profile: Profile, council: str, fmt: 
     built = build_list(s, meeting, profile, council, "public" if public else "internal", base_url)
     content = renderer(fmt)(built.doc)
     if public:
-        from pipeline.privacy.guard import PrivacyLeak
-
-        try:
-            guard(content, built.forbidden, fmt)
-        except PrivacyLeak as e:
-            raise PublicationRefused(str(e)) from e
+        guarded(content, built.forbidden, fmt)
     return Output(content, file_name(built.doc, fmt), built)
 
 

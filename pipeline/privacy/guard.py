@@ -11,6 +11,7 @@ from collections.abc import Iterable
 
 import pypdfium2 as pdfium
 
+from pipeline.errors import GriffieError
 from pipeline.records import PersonalDataSpan
 
 FORMATS = ("text", "html", "pdf", "docx", "csv", "json")
@@ -221,3 +222,16 @@ def forbidden_strings(spans: Iterable[PersonalDataSpan]) -> list[str]:
             if len(normalise(variant)) >= MIN_LENGTH:
                 out.setdefault(normalise(variant), ForbiddenString(variant, span.kind))
     return list(out.values())
+
+
+class PublicationRefused(GriffieError):
+    """A public output still held personal data (or could not be checked); nothing may be written."""
+
+
+def guarded(content: str | bytes, forbidden: Iterable[str], fmt: str) -> str | bytes:
+    """content, once the guard let it through; a leak becomes PublicationRefused (one Dutch sentence)."""
+    try:
+        check_public(content, forbidden, fmt=fmt)
+    except PrivacyLeak as exc:
+        raise PublicationRefused(str(exc)) from exc
+    return content

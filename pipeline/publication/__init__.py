@@ -1,10 +1,10 @@
 """Publication: everything public about an item (redacted documents and text), each output through the guard."""
 
+from pipeline.privacy.guard import PublicationRefused
 from pipeline.publication.documents import (
     PUBLISHED,
     WITHHELD,
     Publication,
-    PublicationRefused,
     PublishedDocument,
     publication,
     redacted_document,

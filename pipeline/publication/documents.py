@@ -12,11 +12,10 @@ from reportlab.lib.units import cm
 from reportlab.lib.utils import simpleSplit
 from reportlab.pdfgen import canvas
 
-from pipeline.errors import GriffieError
 from pipeline.extract.detect import sniff
 from pipeline.extract.limits import ExtractLimits
 from pipeline.extract.ocr import OcrError
-from pipeline.privacy.guard import PrivacyLeak, check_public
+from pipeline.privacy.guard import guarded
 from pipeline.privacy.pdf import PdfRedactionError, redact_pdf
 from pipeline.publication.forbidden import (
     forbidden_for_item,
@@ -33,10 +32,6 @@ STATUS_NOTES = {
     "encrypted": "versleuteld", "broken": "beschadigd", "too_large": "te groot om te lezen",
     "unsupported": "bestandstype wordt niet gepubliceerd", "timeout": "tekst kon niet op tijd gelezen worden",
 }
-
-
-class PublicationRefused(GriffieError):
-    """A public output still held personal data (or could not be checked); nothing may be written."""
 
 
 @dataclass
@@ -59,15 +54,6 @@ class Publication:
     letter_date: str | None
     text: str
     documents: list[PublishedDocument] = field(default_factory=list)
-
-
-def guarded(content: str | bytes, needles: list[str], fmt: str) -> str | bytes:
-    """content, after the privacy guard let it through; a leak becomes PublicationRefused."""
-    try:
-        check_public(content, needles, fmt=fmt)
-    except PrivacyLeak as exc:
-        raise PublicationRefused(str(exc)) from exc
-    return content
 
 
 def source_message(app, item: Item) -> ParsedMessage:

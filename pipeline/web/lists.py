@@ -2,16 +2,34 @@
 
 from __future__ import annotations
 
-from flask import Blueprint, Response, abort, current_app, flash, redirect, render_template, request, url_for
+from flask import (
+    Blueprint,
+    Response,
+    abort,
+    current_app,
+    flash,
+    redirect,
+    render_template,
+    request,
+    url_for,
+)
 
 from pipeline.errors import GriffieError, NotFound
 from pipeline.lists.build import build_list
 from pipeline.lists.cutoff import describe
-from pipeline.lists.meetings import add_meeting, all_meetings, find_meeting, meeting_label, move_item, parse_date
+from pipeline.lists.meetings import (
+    add_meeting,
+    all_meetings,
+    find_meeting,
+    meeting_label,
+    move_item,
+    parse_date,
+)
 from pipeline.lists.profiles import active_profile, council_name
 from pipeline.lists.render import CONTENT_TYPES, FORMATS
 from pipeline.lists.render_html import install_filters
-from pipeline.lists.service import PublicationRefused, adopt, generate
+from pipeline.lists.service import adopt, generate
+from pipeline.privacy.guard import PublicationRefused
 from pipeline.registry.models import Item
 from pipeline.web.auth import current_user, require
 
