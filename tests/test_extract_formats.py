@@ -107,7 +107,7 @@ def test_plain_text_charsets_and_html_without_fetching():
     assert [r.status for r in results] == ["ok", "ok", "ok"]
     assert results[0].text == "Geachte heer Müller, de inspraakavond is op één oktober."
     assert results[1].text == "Coördinatie café € 5"
-    assert results[2].text == "Beste griffië,\nZie\nbijlage\n."
+    assert results[2].text == "Beste griffië,\n\nZie bijlage."  # inline links stay in their sentence
     assert "tracker" not in results[2].text and "x()" not in results[2].text
 
 

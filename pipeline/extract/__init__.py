@@ -5,13 +5,14 @@ from __future__ import annotations
 import hashlib
 
 from pipeline.extract.detect import sniff
-from pipeline.extract.docs import check_zip, decode_text, html_to_text
+from pipeline.extract.docs import check_zip, decode_text
 from pipeline.extract.errors import ExtractFailure
 from pipeline.extract.images import check_image
 from pipeline.extract.limits import ExtractLimits
 from pipeline.extract.outlook import OutlookMessage, read_msg, read_tnef
 from pipeline.extract.worker import JobResult, get_pool
 from pipeline.records import AttachmentPart, ExtractedAttachment
+from pipeline.text.html import html_to_text
 
 __all__ = ["ExtractLimits", "OutlookMessage", "extract_all", "extract_attachment", "read_msg"]
 

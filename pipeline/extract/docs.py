@@ -6,7 +6,6 @@ import zipfile
 from io import BytesIO
 
 import docx
-from bs4 import BeautifulSoup
 from charset_normalizer import from_bytes
 
 from pipeline.extract.errors import ExtractFailure
@@ -76,18 +75,3 @@ def decode_text(data: bytes, content_type: str = "") -> str:
         return data.decode(best.encoding, errors="replace")
     return data.decode("latin-1")
 
-
-def html_to_text(html: str) -> str:
-    """Visible text only; nothing is fetched (no images, no links followed)."""
-    soup = BeautifulSoup(html, "html.parser")
-    for tag in soup(["script", "style", "head", "title", "meta", "noscript"]):
-        tag.decompose()
-    for br in soup.find_all("br"):
-        br.replace_with("\n")
-    text = soup.get_text("\n")
-    lines = [" ".join(line.split()) for line in text.splitlines()]
-    out: list[str] = []
-    for line in lines:
-        if line or (out and out[-1]):
-            out.append(line)
-    return "\n".join(out).strip()

@@ -12,9 +12,10 @@ import extract_msg
 import tnefparse
 from extract_msg.enums import AttachmentType, RecipientType
 
-from pipeline.extract.docs import decode_text, html_to_text
+from pipeline.extract.docs import decode_text
 from pipeline.extract.errors import ExtractFailure
 from pipeline.records import AttachmentPart
+from pipeline.text.html import html_to_text
 
 logging.getLogger("extract_msg").setLevel(logging.ERROR)
 logging.getLogger("tnefparse").setLevel(logging.ERROR)

@@ -15,7 +15,6 @@ from pathlib import Path
 from typing import Any
 
 
-
 @dataclass
 class JobResult:
     """`value` when ok; else `status` (broken, timeout, ...) and a Dutch `error`."""

@@ -14,7 +14,7 @@ def html_to_text(html: str) -> str:
     with warnings.catch_warnings():
         warnings.simplefilter("ignore", MarkupResemblesLocatorWarning)
         soup = BeautifulSoup(html, "html.parser")
-    for tag in soup(["script", "style", "head", "title", "img"]):
+    for tag in soup(["script", "style", "head", "title", "meta", "noscript", "img"]):
         tag.decompose()
     for tag in soup.find_all(BLOCKS):
         tag.insert_before("\n")
