@@ -246,8 +246,30 @@ def generate(per_topic: int = PER_TOPIC, seed: int = SEED) -> list[dict[str, str
     return rows
 
 
+def freeform(corpus_dir: Path = Path(__file__).resolve().parent) -> list[dict[str, str]]:
+    """v5: whole letters written by hand (freeform_*.jsonl), checked against the vocabularies; split like the rest."""
+    sys.path.insert(0, str(corpus_dir.parent.parent))
+    from pipeline.vocab import DOCUMENT_KINDS, HANDLINGS, TOPICS as TOOI  # noqa: PLC0415
+
+    rows: list[dict[str, str]] = []
+    for path in sorted(corpus_dir.glob("freeform_*.jsonl")):
+        for n, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
+            if not line.strip():
+                continue
+            row = json.loads(line)
+            where = f"{path.name}:{n}"
+            if row["topic"] not in {t.code for t in TOOI} or row["document_kind"] not in DOCUMENT_KINDS \
+                    or row["handling"] not in HANDLINGS or not row.get("provenance") or len(row["text"]) < 40:
+                raise ValueError(f"{where}: label outside the vocabularies, no provenance or no text")
+            rows.append({k: row[k] for k in ("id", "text", "topic", "document_kind", "handling", "provenance")})
+    ids = [r["id"] for r in rows]
+    if len(ids) != len(set(ids)):
+        raise ValueError("freeform ids are not unique")
+    return rows
+
+
 def main(out_dir: Path = Path(__file__).resolve().parent) -> None:
-    rows = generate() + generate_requests()
+    rows = generate() + generate_requests() + freeform(out_dir)
     splits = {"train": [r for r in rows if not heldout(r["id"])], "heldout": [r for r in rows if heldout(r["id"])]}
     for name, part in splits.items():
         with open(out_dir / f"{name}.jsonl", "w", encoding="utf-8") as fh:
