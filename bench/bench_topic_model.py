@@ -40,6 +40,13 @@ def main() -> None:
     base_f1 = f1_score(gold, base_pred, average="macro")
     spacy_f1 = f1_score(gold, spacy_pred, average="macro")
     print(f"held-out: {len(texts)} texts, train: {len(train)} texts")
+    for part, keep in (("generated from fragments", lambda i: not i.startswith("ff")),
+                       ("hand-written free-form", lambda i: i.startswith("ff"))):
+        idx = [n for n, r in enumerate(held) if keep(r["id"])]
+        if idx:
+            sub = [gold[n] for n in idx]
+            print(f"  part {part:<25} {len(idx):4d} texts: tfidf+linearsvc {f1_score(sub, [base_pred[n] for n in idx], average='macro'):.3f}"
+                  f"  spacy {f1_score(sub, [spacy_pred[n] for n in idx], average='macro'):.3f}")
     print(f"tfidf+linearsvc  macro-F1 {base_f1:.3f}  {base_rate:8.0f} docs/s  (fit {fit_s:.2f} s)")
     print(f"spacy textcat    macro-F1 {spacy_f1:.3f}  {spacy_rate:8.0f} docs/s  ({nlp.meta.get('griffiepost_version')})")
     print(f"RESULT topic_macro_f1 {spacy_f1:.3f} f1 baseline {base_f1:.3f} ratio {spacy_f1 / base_f1:.3f}")
