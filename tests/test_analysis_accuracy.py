@@ -6,7 +6,6 @@ import json
 import re
 import unicodedata
 
-import pytest
 
 from sqlalchemy import select
 
@@ -90,8 +89,6 @@ def test_document_kind_right_for_90_percent(sample_app):
     assert score["document_kind"] >= 0.90, report(score, wrong)
 
 
-@pytest.mark.xfail(strict=True, reason="issue 5 is open: handling on the sample mailbox is ~82%, the acceptance "
-                                       "asks 90%; strict, so this marker must go the day it passes")
 def test_handling_right_for_90_percent(sample_app):
     score, wrong = scores(sample_app)
     print("\n" + report(score, wrong))

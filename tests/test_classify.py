@@ -49,8 +49,8 @@ def test_seed_letter_social_topic_and_betrekken_with_reasons(judge) -> None:
 
 def test_models_fill_what_rules_leave_open(judge) -> None:
     raw = eml(sender="Stichting <info@speeltuinmolenwijk.nl>", subject="Onderhoud speeltoestellen",
-              body="Geachte raad,\n\nDe speeltoestellen in de Molenwijk zijn verouderd en onveilig. Wij vragen het "
-              "college om vervanging en om een antwoord aan ons." + SIGN +
+              body="Geachte raad,\n\nDe speeltoestellen in de Molenwijk zijn verouderd en onveilig. Wij hopen dat "
+              "het speelplein snel weer veilig is; wij horen graag wat daarvoor nodig is." + SIGN +
               "R. Jansen\nVoorzitter Stichting Speeltuin Molenwijk\n")
     c = classify(analysis_of(raw), ruleset(), judge, top_k=2)
     assert c.sender_kind == "organisatie" and c.rule_hits == ["organisatie"]
