@@ -102,8 +102,10 @@ class Judge:
     def document_kind(self, text: str) -> list[Prediction]:
         return self._predict("document_kind", text)
 
-    def strongest_words(self, text: str, field: str, code: str, k: int = 5) -> list[str]:
-        """Words that push the score toward `code`, by occlusion: drop every token of one lemma, measure the loss."""
+    def strongest_words(self, text: str, field: str, code: str, k: int = 5,
+                        skip: frozenset[str] = frozenset()) -> list[str]:
+        """Words that push the score toward `code`, by occlusion: drop every token of one lemma, measure the loss.
+        Words in `skip` (lower case: the letter's names and addresses) are never given as a reason."""
         nlp = self._nlp[field]
         textcat = nlp.get_pipe("textcat")
         base = float(textcat(feature_doc(nlp, text, field=field)).cats.get(code, 0.0))
@@ -111,7 +113,7 @@ class Judge:
         features = feature_words(nlp, text)
         groups: dict[str, list[int]] = {}
         for tok in doc:
-            if tok.is_alpha and len(tok.text) > 2 and not tok.is_stop and features[tok.i]:
+            if tok.is_alpha and len(tok.text) > 2 and not tok.is_stop and features[tok.i] and tok.lower_ not in skip:
                 groups.setdefault(tok.lemma_.lower() or tok.lower_, []).append(tok.i)
         if not groups:
             return []

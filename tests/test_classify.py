@@ -100,3 +100,16 @@ def test_rules_check_report(judge) -> None:
     assert "Met het model" not in report
     with_model = rules_check(seed_raw(), rules_dir, "nieuwkoop", judge)
     assert "afhandeling: betrekken = e 'Agenderen voor een commissie of de raad'" in with_model
+
+
+def test_model_reasons_never_give_the_writers_name_as_a_word(judge) -> None:
+    name = "Wilhelmina Oudshoorn-Terpstra"
+    body = (f"Geachte raad,\n\nIk ben {name}. Familie Oudshoorn woont al veertig jaar aan de Dorpsstraat. "
+            "De bus naar het ziekenhuis rijdt niet meer; ouderen kunnen hun afspraken niet halen. Oudshoorn en "
+            "Terpstra zijn bekende namen in het dorp." + SIGN + f"{name}\n")
+    analysis = analysis_of(eml(sender=f"{name} <w.oudshoorn@gmail.com>", subject="Busverbinding", body=body))
+    c = classify(analysis, ruleset(), judge)
+    model_reasons = [r for r in c.reasons if " door: " in r]
+    assert model_reasons, c.reasons
+    words = {w.strip().lower() for r in model_reasons for w in r.split(" door: ", 1)[1].split(",")}
+    assert words and not words & {"wilhelmina", "oudshoorn", "terpstra"}, model_reasons

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from typing import TYPE_CHECKING
 
 from pipeline.records import Analysis, Classification, Scored
@@ -26,8 +27,21 @@ def model_text(analysis: Analysis) -> str:
     return "\n\n".join(t for t in (analysis.subject or "", analysis.main_text) if t.strip())[:MODEL_TEXT_CHARS]
 
 
-def _model_reason(judge: "Judge", text: str, field: str, code: str, shown: str, score: float) -> str:
-    words = judge.strongest_words(text, field, code, k=5)
+# Personal data that can stand in a reason's word list: a name or address says nothing about why, and reasons are
+# read by everyone who reviews the item.
+_SKIP_KINDS = frozenset({"person", "address", "email"})
+
+
+def personal_words(analysis: Analysis) -> frozenset[str]:
+    """Lower-case words of the sender's name and of the letter's names and addresses."""
+    texts = [span.text for span in analysis.personal_data if span.kind in _SKIP_KINDS]
+    texts.append(analysis.sender_name or "")
+    return frozenset(w for t in texts for w in re.findall(r"[^\W\d_]+", t.lower()))
+
+
+def _model_reason(judge: "Judge", text: str, field: str, code: str, shown: str, score: float,
+                  skip: frozenset[str] = frozenset()) -> str:
+    words = judge.strongest_words(text, field, code, k=5, skip=skip)
     head = f"{MODEL_WORDS[field]} {shown} ({score:.2f})"
     return f"{head} door: {', '.join(words)}" if words else f"{head} volgens het model"
 
@@ -59,6 +73,7 @@ def classify(analysis: Analysis, ruleset: RuleSet, judge: "Judge | None", review
     reasons = _new_reasons(ctx, 0)
     model_scores: dict[str, float] = {}
     text = model_text(analysis)
+    skip = personal_words(analysis)
 
     if ctx.value("sender_kind") is None:
         ctx.decisions["sender_kind"] = Decision("onbekend", 0.0, True, "geen regel")
@@ -68,7 +83,7 @@ def classify(analysis: Analysis, ruleset: RuleSet, judge: "Judge | None", review
         if judge is not None:
             best = next(p for p in judge.document_kind(text) if p.code not in FACT_KINDS)
             model_scores["document_kind"] = best.score
-            reasons.append(_model_reason(judge, text, "document_kind", best.code, best.code, best.score))
+            reasons.append(_model_reason(judge, text, "document_kind", best.code, best.code, best.score, skip))
             kind = best.code
             if best.score < review_threshold and kind != "brief":
                 # a weak guess must not take a letter off the list or pick its handling: treat it as a letter
@@ -92,7 +107,7 @@ def classify(analysis: Analysis, ruleset: RuleSet, judge: "Judge | None", review
             ctx.decisions["handling"] = Decision(best.code, best.score, True, "model")
             model_scores["handling"] = best.score
             reasons.append(_model_reason(judge, text, "handling", best.code, ctx.describe("handling", best.code),
-                                         best.score))
+                                         best.score, skip))
         else:
             ctx.decisions["handling"] = Decision("vka", 0.0, True, "geen regel")
             model_scores["handling"] = 0.0
@@ -105,7 +120,7 @@ def classify(analysis: Analysis, ruleset: RuleSet, judge: "Judge | None", review
             best_topic = topics[0]
             model_scores["topic"] = best_topic.score
             label = TOPIC_BY_CODE[best_topic.code].label if best_topic.code in TOPIC_BY_CODE else best_topic.code
-            reasons.append(_model_reason(judge, text, "topic", best_topic.code, label, best_topic.score))
+            reasons.append(_model_reason(judge, text, "topic", best_topic.code, label, best_topic.score, skip))
     topic = topics[0] if topics else None
     committee = profile.committee_for(topic.code if topic else None) if on_list else None
 
