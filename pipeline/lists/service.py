@@ -53,8 +53,15 @@ def resolve_handling(profile: Profile, code: str) -> str:
 
 
 def find_on_list(items: list[Item], profile: Profile, ident: str) -> Item:
-    """An item of this list by list number (with or without prefix), registration number or id."""
+    """An item of this list by list number (with or without prefix), registration number, id, or 'id:<id>' (the
+    web form's unambiguous way: an item without a list number yet, or an id that equals another item's number)."""
     ident = ident.strip()
+    if ident.startswith("id:"):
+        wanted = ident[3:].strip()
+        for item in items:
+            if wanted.isdigit() and item.id == int(wanted):
+                return item
+        raise GriffieError(f"Stuk '{ident}' staat niet op deze lijst.")
     for item in items:
         if ident in (number_label(profile, item.list_number), str(item.list_number), item.registration_number):
             return item

@@ -93,9 +93,9 @@ def meetings_add():
 @require("read")
 def meeting_page(meeting_id: int):
     app, profile, council = _context()
-    with app.sessions.begin() as s:  # the page is the list as generated: numbers are given now and kept
+    with app.sessions.begin() as s:  # looking changes nothing: numbers are given when the list is made or adopted
         m = _meeting(s, meeting_id)
-        built = build_list(s, m, profile, council, "internal", request.script_root)
+        built = build_list(s, m, profile, council, "internal", request.script_root, number=False)
         others = [(o.id, meeting_label(o)) for o in all_meetings(s) if o.status == "open" and o.id != m.id]
     handlings = sorted({(v[0], v[1]) for k, v in profile.handling.items() if k != "niet_op_lijst"})
     return render_template("lists/meeting.html", doc=built.doc, formats=FORMATS, others=others,

@@ -1,0 +1,69 @@
+"""The list pages through Flask's test client: looking gives no numbers; downloading and adopting do."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+from sqlalchemy import select
+
+from pipeline.lists.meetings import add_meeting
+from pipeline.lists.placement import replace_unpinned
+from pipeline.lists.profiles import active_profile
+from pipeline.registry.models import Item, Meeting
+from tests.test_review_web import login, make_web, token
+
+
+@pytest.fixture
+def lists_site(tmp_path):
+    app, web, _ = make_web(tmp_path, require_login=True)
+    with app.sessions.begin() as s:
+        meeting = add_meeting(s, active_profile(app.settings), date(2030, 3, 14))
+        replace_unpinned(s)
+        mid = meeting.id
+    client = web.test_client()
+    login(client, "gijs")  # griffier: may adopt
+    yield app, client, mid
+    app.close()
+
+
+def on_list(app, mid: int) -> list[Item]:
+    with app.sessions() as s:
+        return list(s.scalars(select(Item).where(Item.meeting_id == mid).order_by(Item.id)))
+
+
+def test_looking_at_an_open_list_gives_no_numbers(lists_site) -> None:
+    app, client, mid = lists_site
+    items = on_list(app, mid)
+    assert len(items) >= 2 and all(i.list_number is None for i in items)
+    page = client.get(f"/lijsten/{mid}")
+    html = page.get_data(as_text=True)
+    assert page.status_code == 200 and "krijgen hun vaste nummer" in html
+    assert all(i.subject in html for i in items)
+    assert all(i.list_number is None for i in on_list(app, mid))
+
+
+def test_downloading_the_list_numbers_it_and_the_numbers_stay(lists_site) -> None:
+    app, client, mid = lists_site
+    assert client.get(f"/lijsten/{mid}.csv").status_code == 200
+    numbers = [i.list_number for i in on_list(app, mid)]
+    assert None not in numbers and len(set(numbers)) == len(numbers)
+    client.get(f"/lijsten/{mid}")
+    assert [i.list_number for i in on_list(app, mid)] == numbers
+    assert "krijgen hun vaste nummer" not in client.get(f"/lijsten/{mid}").get_data(as_text=True)
+
+
+def test_adopting_from_the_page_by_item_id_before_any_number_exists(lists_site) -> None:
+    app, client, mid = lists_site
+    first, second = on_list(app, mid)[:2]
+    html = client.get(f"/lijsten/{mid}").get_data(as_text=True)
+    assert f'value="id:{first.id}"' in html and f'name="handling-id:{second.id}"' in html
+    r = client.post(f"/lijsten/{mid}/vaststellen", data={
+        "csrf_token": token(html), "pull": f"id:{first.id}", f"handling-id:{second.id}": "college_advies"})
+    assert r.status_code == 302
+    with app.sessions() as s:
+        m = s.get(Meeting, mid)
+        assert m.status == "vastgesteld"
+        a, b = s.get(Item, first.id), s.get(Item, second.id)
+        assert a.handling_code == "agenderen" and b.handling_code == "college_advies"
+        assert a.list_number is not None and b.list_number is not None
