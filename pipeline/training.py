@@ -148,9 +148,15 @@ class EvaluationReport:
     split: str
     n: int
     fields: dict[str, FieldScore] = dc_field(default_factory=dict)
+    # the same scores per part of the split (generated from fragments / written free-form): part -> field -> score
+    parts: dict[str, dict[str, FieldScore]] = dc_field(default_factory=dict)
 
     def render(self) -> str:
         out = [f"Evaluatie op {self.split} ({self.n} teksten)"]
+        for part, scores in self.parts.items():
+            n = max(sum(c.support for c in sc.classes) for sc in scores.values())
+            out.append(f"  deel {part} ({n} teksten): " + "; ".join(
+                f"{f} macro-F1 {sc.macro_f1:.3f}, accuracy {sc.accuracy:.3f}" for f, sc in scores.items()))
         for score in self.fields.values():
             out += ["", f"== {score.field} ({score.version})  macro-F1 {score.macro_f1:.3f}  accuracy {score.accuracy:.3f}",
                     f"{'klasse':<42}{'precision':>10}{'recall':>10}{'F1':>10}{'support':>9}"]
@@ -198,17 +204,27 @@ def predict_labels(nlp: Language, texts: Sequence[str], field: str | None = None
     return [max(doc.cats, key=doc.cats.__getitem__) for doc in nlp.get_pipe("textcat").pipe(docs, batch_size=256)]
 
 
+# Parts of a split by id: the v5 letters written free-form by hand (ff...) and the rest, generated from fragments.
+PARTS = {"gegenereerd uit fragmenten": lambda i: not i.startswith("ff"), "vrij geschreven": lambda i: i.startswith("ff")}
+
+
 def evaluate(models_dir: Path, fields: Sequence[str] = FIELDS, *, split_path: Path | None = None) -> EvaluationReport:
     """Score each shipped pipeline on the held-out split (never used for training or tuning)."""
     models_dir = Path(models_dir)
     rows = read_jsonl(split_path or models_dir / "corpus" / "heldout.jsonl")
     report = EvaluationReport(split=str(split_path or "heldout"), n=len(rows))
+    parts = {name: keep for name, keep in PARTS.items() if any(keep(r["id"]) for r in rows if "id" in r)}
     for field in fields:
         nlp = spacy.load(models_dir / field)
         labelled = [r for r in rows if r.get(field) in LABELS[field]]
         predicted = predict_labels(nlp, [r["text"] for r in labelled], field)
-        report.fields[field] = score_field(field, LABELS[field], [r[field] for r in labelled], predicted,
-                                           nlp.meta.get("griffiepost_version", "?"))
+        version = nlp.meta.get("griffiepost_version", "?")
+        report.fields[field] = score_field(field, LABELS[field], [r[field] for r in labelled], predicted, version)
+        if len(parts) > 1:  # only a split that mixes both kinds of letters is worth splitting
+            for name, keep in parts.items():
+                idx = [i for i, r in enumerate(labelled) if keep(r.get("id", ""))]
+                report.parts.setdefault(name, {})[field] = score_field(
+                    field, LABELS[field], [labelled[i][field] for i in idx], [predicted[i] for i in idx], version)
     return report
 
 

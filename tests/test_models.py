@@ -40,6 +40,12 @@ def test_heldout_meets_acceptance_thresholds():
     assert report.fields["topic"].macro_f1 < 1.0, "corpus too templated: the task should not be trivial"
     text = report.render()
     assert "macro-F1" in text and "zorg en gezondheid" in text and "confusion" in text
+    # the free-form letters are reported apart: the honest figure for letters as people write them
+    parts = report.parts
+    assert set(parts) == {"gegenereerd uit fragmenten", "vrij geschreven"}
+    sizes = [sum(c.support for c in parts[p]["topic"].classes) for p in parts]
+    assert sum(sizes) == report.n and min(sizes) >= 50
+    assert "deel vrij geschreven" in text
 
 
 def test_heldout_is_disjoint_from_train():
