@@ -67,3 +67,12 @@ def test_adopting_from_the_page_by_item_id_before_any_number_exists(lists_site) 
         a, b = s.get(Item, first.id), s.get(Item, second.id)
         assert a.handling_code == "agenderen" and b.handling_code == "college_advies"
         assert a.list_number is not None and b.list_number is not None
+
+
+def test_main_menu_names_each_page_once_and_marks_where_you_are(lists_site) -> None:
+    _, client, mid = lists_site
+    for url in ("/lijsten", f"/lijsten/{mid}"):
+        html = client.get(url).get_data(as_text=True)
+        menu = html.split('<nav aria-label="Hoofdmenu">', 1)[1].split("</nav>", 1)[0]
+        assert menu.count(">Lijsten</a>") == 1
+        assert 'href="/lijsten" aria-current="page"' in menu and menu.count('aria-current="page"') == 1
