@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import replace
+from datetime import timedelta
 from pathlib import Path
 
 import click
@@ -19,6 +20,23 @@ def serve_app(app, host: str, port: int) -> None:
 
     click.echo(f"De webinterface draait op http://{host}:{port}/ (stoppen met Ctrl+C).")
     serve(create_app(app), host=host, port=port, threads=8, _quiet=True)
+
+
+def demo_meetings(app) -> list[str]:
+    """Two council meetings, three and seven weeks after the mail came in, so the demo shows a list at once (and
+    the second is somewhere to move an item to); nothing is added to a registry that has meetings already."""
+    from sqlalchemy import func, select
+
+    from pipeline.lists.meetings import add_meeting, all_meetings, meeting_label
+    from pipeline.lists.profiles import active_profile
+    from pipeline.registry.models import Item
+
+    profile = active_profile(app.settings)
+    with app.sessions.begin() as s:
+        first = s.scalar(select(func.min(Item.received_at)).where(Item.on_list.is_(True)))
+        if all_meetings(s) or first is None:
+            return []
+        return [meeting_label(add_meeting(s, profile, first.date() + timedelta(weeks=w), actor="demo")) for w in (3, 7)]
 
 
 @main.command("serve")
@@ -49,5 +67,8 @@ def demo(ctx: click.Context, data_dir: Path, serve: bool, host: str | None, port
     app = get_app(ctx)
     click.echo(f"Voorbeeldmailbox inlezen uit {SAMPLE_MAILBOX} ...")
     click.echo(summary_line(ingest_paths(app, [SAMPLE_MAILBOX])))
+    added = demo_meetings(app)
+    if added:
+        click.echo(f"Vergaderingen toegevoegd voor de demo: {', '.join(added)}.")
     if serve:
         serve_app(app, host or s.web.host, port or s.web.port)
