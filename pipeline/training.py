@@ -38,7 +38,14 @@ def _build_nlp(config_path: Path, field: str) -> tuple[Language, dict]:
     nlp = load_model_from_config(config, auto_fill=True, validate=True)
     for label in LABELS[field]:
         nlp.get_pipe("textcat").add_label(label)
-    return nlp, load_config(config_path, interpolate=True)["training"]
+    config = load_config(config_path, interpolate=True)
+    return nlp, {**config["training"], "hand_written_weight": int(config.get("griffiepost", {}).get("hand_written_weight", 1))}
+
+
+def is_hand_written(row: dict) -> bool:
+    """A real or whole hand-written letter (free-form corpus letters, ids ff...; reviewed registry items) rather
+    than one generated from fragments."""
+    return bool(row.get("hand_written")) or str(row.get("id", "")).startswith("ff")
 
 
 def _prune_lemmas(nlp: Language, texts: Iterable[str]) -> int:
@@ -68,8 +75,9 @@ def train_field(rows: Sequence[dict], field: str, config_path: Path, out_dir: Pa
     nlp, training = _build_nlp(config_path, field)
     seed = int(training["seed"])
     fix_random_seed(seed)
+    weight = max(1, int(training["hand_written_weight"]))
     examples = [Example.from_dict(feature_doc(nlp, r["text"], field=field), {"cats": {c: float(c == r[field]) for c in LABELS[field]}})
-                for r in rows]
+                for r in rows for _ in range(weight if is_hand_written(r) else 1)]
     optimizer = nlp.initialize(lambda: examples)
     fit_idf(nlp, [eg.reference for eg in examples])
     lemma_entries = _prune_lemmas(nlp, (r["text"] for r in rows))
@@ -94,7 +102,8 @@ def train_field(rows: Sequence[dict], field: str, config_path: Path, out_dir: Pa
             nlp.to_disk(out_dir)
     else:
         nlp.to_disk(out_dir)
-    return {"field": field, "version": version, "examples": len(examples), "epochs": n_epochs,
+    return {"field": field, "version": version, "examples": len(rows), "weighted_examples": len(examples),
+            "hand_written_weight": weight, "epochs": n_epochs,
             "final_loss": round(losses.get("textcat", 0.0), 4), "lemma_entries": lemma_entries,
             "seconds": round(time.perf_counter() - started, 2)}
 
@@ -109,7 +118,8 @@ def train(models_dir: Path, extra: Sequence[dict] = (), fields: Sequence[str] = 
     unknown = set(fields) - set(FIELDS)
     if unknown:
         raise ValueError(f"onbekend veld voor training: {', '.join(sorted(unknown))}")
-    rows = read_jsonl(corpus_dir / "train.jsonl") + [dict(x) for x in extra if x.get("text")]
+    # reviewed registry items are real letters: they weigh like the hand-written corpus letters
+    rows = read_jsonl(corpus_dir / "train.jsonl") + [{**x, "hand_written": True} for x in extra if x.get("text")]
     summary = {"train_rows": len(rows), "extra_rows": len(extra), "fields": {}}
     for field in fields:
         summary["fields"][field] = train_field(rows, field, config_dir / f"{field}.cfg", models_dir / field, epochs, release)

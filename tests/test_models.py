@@ -87,7 +87,12 @@ def test_train_with_extra_items_writes_loadable_pipeline(tmp_path):
               "handling": "college_afdoening", "document_kind": None}]
     summary = train(tmp_path, extra, fields=("topic",), corpus_dir=MODELS / "corpus", config_dir=MODELS / "config",
                     epochs=1)
-    assert summary["fields"]["topic"]["examples"] == summary["train_rows"]
+    topic = summary["fields"]["topic"]
+    assert topic["examples"] == summary["train_rows"]
+    # hand-written letters (the free-form corpus and the reviewed item) count hand_written_weight times
+    hand = sum(1 for r in read_jsonl(MODELS / "corpus" / "train.jsonl") if r["id"].startswith("ff")) + 1
+    assert topic["hand_written_weight"] == 3
+    assert topic["weighted_examples"] == topic["examples"] + 2 * hand
     nlp = spacy.load(tmp_path / "topic")
     assert set(nlp.get_pipe("textcat").labels) == {t.code for t in TOPICS}
     assert "lemmatizer" in nlp.pipe_names
