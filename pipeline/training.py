@@ -39,7 +39,8 @@ def _build_nlp(config_path: Path, field: str) -> tuple[Language, dict]:
     for label in LABELS[field]:
         nlp.get_pipe("textcat").add_label(label)
     config = load_config(config_path, interpolate=True)
-    return nlp, {**config["training"], "hand_written_weight": int(config.get("griffiepost", {}).get("hand_written_weight", 1))}
+    weight = int(config.get("griffiepost", {}).get("hand_written_weight", 1))  # our own section of the .cfg
+    return nlp, {**config["training"], "hand_written_weight": weight}
 
 
 def is_hand_written(row: dict) -> bool:
@@ -214,8 +215,10 @@ def predict_labels(nlp: Language, texts: Sequence[str], field: str | None = None
     return [max(doc.cats, key=doc.cats.__getitem__) for doc in nlp.get_pipe("textcat").pipe(docs, batch_size=256)]
 
 
-# Parts of a split by id: the v5 letters written free-form by hand (ff...) and the rest, generated from fragments.
-PARTS = {"gegenereerd uit fragmenten": lambda i: not i.startswith("ff"), "vrij geschreven": lambda i: i.startswith("ff")}
+# Parts of a split by id: the letters written free-form by hand (corpus v5/v6, ff...) and the rest, generated from
+# fragments.
+PARTS = {"gegenereerd uit fragmenten": lambda i: not is_hand_written({"id": i}),
+         "vrij geschreven": lambda i: is_hand_written({"id": i})}
 
 
 def evaluate(models_dir: Path, fields: Sequence[str] = FIELDS, *, split_path: Path | None = None) -> EvaluationReport:
