@@ -13,7 +13,7 @@ from sklearn.pipeline import make_pipeline
 from sklearn.svm import LinearSVC
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
-from pipeline.training import predict_labels, read_jsonl  # noqa: E402
+from pipeline.training import PARTS, predict_labels, read_jsonl  # noqa: E402
 
 MODELS = Path(__file__).resolve().parent.parent / "models"
 
@@ -40,12 +40,11 @@ def main() -> None:
     base_f1 = f1_score(gold, base_pred, average="macro")
     spacy_f1 = f1_score(gold, spacy_pred, average="macro")
     print(f"held-out: {len(texts)} texts, train: {len(train)} texts")
-    for part, keep in (("generated from fragments", lambda i: not i.startswith("ff")),
-                       ("hand-written free-form", lambda i: i.startswith("ff"))):
+    for part, keep in PARTS.items():  # the same two parts that `griffiepost evaluate` prints
         idx = [n for n, r in enumerate(held) if keep(r["id"])]
         if idx:
             sub = [gold[n] for n in idx]
-            print(f"  part {part:<25} {len(idx):4d} texts: tfidf+linearsvc {f1_score(sub, [base_pred[n] for n in idx], average='macro'):.3f}"
+            print(f"  part {part:<27} {len(idx):4d} texts: tfidf+linearsvc {f1_score(sub, [base_pred[n] for n in idx], average='macro'):.3f}"
                   f"  spacy {f1_score(sub, [spacy_pred[n] for n in idx], average='macro'):.3f}")
     print(f"tfidf+linearsvc  macro-F1 {base_f1:.3f}  {base_rate:8.0f} docs/s  (fit {fit_s:.2f} s)")
     print(f"spacy textcat    macro-F1 {spacy_f1:.3f}  {spacy_rate:8.0f} docs/s  ({nlp.meta.get('griffiepost_version')})")
