@@ -113,7 +113,7 @@ def outputs(registry):
         with app.sessions.begin() as s:
             meeting = s.get(Meeting, m.id)
             for fmt in FORMATS:
-                out[f"lijst {m.id} {fmt}"] = (generate(s, meeting, profile, profile.council, fmt, True).content, fmt)
+                out[f"lijst {m.id} {fmt}"] = (generate(s, meeting, profile, profile.council, fmt, True, number_by="griffie").content, fmt)
         page = web.get(f"/lijsten/{m.id}/openbaar")
         assert page.status_code == 200, page.data[:300]
         out[f"lijst {m.id} webpagina"] = (page.data, "html")
@@ -284,7 +284,7 @@ def test_citizen_senders_are_inwoner_on_internal_and_public_lists(registry) -> N
     with registry.sessions.begin() as s:
         for m in all_meetings(s):
             for public in (False, True):
-                data = json.loads(generate(s, m, profile, profile.council, "json", public).content)
+                data = json.loads(generate(s, m, profile, profile.council, "json", public, number_by="griffie").content)
                 for row in (r for g in data["groups"] for r in g["items"]):
                     item = s.get(Item, row["item_id"])
                     if item.sender_kind == "inwoner":

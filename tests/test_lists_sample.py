@@ -78,7 +78,7 @@ def all_formats(app: App, meeting_id: int, public: bool = False, settings: Setti
     profile = active_profile(settings)
     with app.sessions.begin() as s:
         m = s.get(Meeting, meeting_id)
-        return {f: generate(s, m, profile, profile.council, f, public).content for f in FORMATS}
+        return {f: generate(s, m, profile, profile.council, f, public, number_by="griffie").content for f in FORMATS}
 
 
 def test_items_after_the_cutoff_land_on_the_next_meeting(app) -> None:
@@ -185,7 +185,7 @@ def test_cli_and_adoption_freeze_the_list(app, tmp_path) -> None:
     first = json.loads(before.output)["groups"][0]["items"]
     pulled, changed = first[0]["number"], first[1]["number"]
     res = runner.invoke(main, db + ["meetings", "adopt", "1", "--by", "griffier Jansen", "--pull", pulled,
-                                    "--set-handling", f"{changed}=college_afdoening"], env=env)
+                                    "--set-handling", f"{changed}=college_afdoening", "--accept-unreviewed"], env=env)
     assert res.exit_code == 0, res.output
     with app.sessions.begin() as s:
         m = s.get(Meeting, 1)

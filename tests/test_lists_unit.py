@@ -69,20 +69,20 @@ def test_numbers_continue_across_meetings_and_are_never_reused(sessions) -> None
         c = make_item(s, received_at=utc(2025, 4, 1))
         for i in (a, b, c):
             place_item(s, i)
-        out = generate(s, m1, p, "gemeente Proefdorp", "json")
+        out = generate(s, m1, p, "gemeente Proefdorp", "json", number_by="griffie")
         rows = [r for g in json.loads(out.content)["groups"] for r in g["items"]]
         # group order first: the government's letter is number 1 although it arrived later
         assert [(r["number"], r["registration_number"]) for r in rows] == [("IS1", b.registration_number),
                                                                               ("IS2", a.registration_number)]
-        generate(s, m1, p, "gemeente Proefdorp", "csv")  # again: the same numbers
+        generate(s, m1, p, "gemeente Proefdorp", "csv", number_by="griffie")  # again: the same numbers
         assert (a.list_number, b.list_number) == (2, 1)
         move_item(s, a, m2)
-        generate(s, m2, p, "gemeente Proefdorp", "json")
+        generate(s, m2, p, "gemeente Proefdorp", "json", number_by="griffie")
         assert (a.list_number, c.list_number) == (2, 3)  # a keeps its number; c continues the series
 
 
 def _formats(s, meeting, profile, public=False) -> dict[str, bytes]:
-    return {f: generate(s, meeting, profile, "gemeente Proefdorp", f, public).content
+    return {f: generate(s, meeting, profile, "gemeente Proefdorp", f, public, number_by="griffie").content
             for f in ("docx", "pdf", "html", "csv", "json")}
 
 
@@ -129,7 +129,7 @@ def test_public_version_scrubs_and_passes_the_guard(sessions) -> None:
                       from_address="jan.devries@example.nl")
         place_item(s, i)
         out = _formats(s, m, p, public=True)
-        internal = generate(s, m, p, "gemeente Proefdorp", "html").content.decode()
+        internal = generate(s, m, p, "gemeente Proefdorp", "html", number_by="griffie").content.decode()
     assert "Jan de Vries" in internal  # the subject as written is kept internally
     for fmt, content in out.items():
         text = content.decode("utf-8", "replace") if fmt not in ("docx", "pdf") else ""
@@ -150,16 +150,16 @@ def test_adoption_freezes_and_later_edits_are_amendments(sessions) -> None:
         for i in (a, b):
             place_item(s, i)
         with pytest.raises(GriffieError):
-            adopt(s, m, p, "griffier", handling={"1": "Z"})
+            adopt(s, m, p, "griffier", handling={"1": "Z"}, accept_unreviewed=True)
     with sessions.begin() as s:
         m = s.get(Meeting, 1)
-        adopt(s, m, p, "M. Griffier", pulled=["2"], handling={"1": "B"})
+        adopt(s, m, p, "M. Griffier", pulled=["2"], handling={"1": "B"}, accept_unreviewed=True)
     with sessions.begin() as s:
         m = s.get(Meeting, 1)
         a, b = s.get(Item, 1), s.get(Item, 2)
         assert m.status == "vastgesteld" and {a.status, b.status} == {"listed"}
         assert (a.handling_code, b.handling_code) == ("college_afdoening", "agenderen")
-        before = docx_rows(generate(s, m, p, "gemeente Proefdorp", "docx").content)
+        before = docx_rows(generate(s, m, p, "gemeente Proefdorp", "docx", number_by="griffie").content)
         a.subject = "Begroting GGD 2026 (gecorrigeerd)"  # a silent edit through the ORM
         amend_item(s, b, {"committee": "Commissie Ruimte"}, actor="M. Griffier", reason="verkeerde commissie")
         with pytest.raises(GriffieError):
@@ -169,10 +169,10 @@ def test_adoption_freezes_and_later_edits_are_amendments(sessions) -> None:
         rows = {(x.field, x.new_value, x.actor) for x in s.scalars(select(Amendment))}
         assert ("subject", "Begroting GGD 2026 (gecorrigeerd)", "onbekend") in rows
         assert ("committee", "Commissie Ruimte", "M. Griffier") in rows
-        doc = generate(s, m, p, "gemeente Proefdorp", "docx").content
-        html = generate(s, m, p, "gemeente Proefdorp", "html").content.decode()
+        doc = generate(s, m, p, "gemeente Proefdorp", "docx", number_by="griffie").content
+        html = generate(s, m, p, "gemeente Proefdorp", "html", number_by="griffie").content.decode()
         with pytest.raises(GriffieError):
-            adopt(s, m, p, "griffier")
+            adopt(s, m, p, "griffier", accept_unreviewed=True)
     after = docx_rows(doc)
     assert after[:2] == before[:2]  # the frozen list is unchanged ...
     assert after[0][4] == "Begroting GGD" and "B – ter afdoening" in after[0][5]

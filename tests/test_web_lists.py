@@ -1,4 +1,5 @@
-"""The list pages through Flask's test client: looking gives no numbers; downloading and adopting do."""
+"""The list pages through Flask's test client: looking and downloading give no numbers; making, publishing and
+adopting the list do (audited), and unreviewed items need the griffier's explicit confirmation."""
 
 from __future__ import annotations
 
@@ -10,7 +11,7 @@ from sqlalchemy import select
 from pipeline.lists.meetings import add_meeting
 from pipeline.lists.placement import replace_unpinned
 from pipeline.lists.profiles import active_profile
-from pipeline.registry.models import Item, Meeting
+from pipeline.registry.models import AuditEntry, Item, Meeting
 from tests.test_review_web import login, make_web, token
 
 
@@ -43,14 +44,41 @@ def test_looking_at_an_open_list_gives_no_numbers(lists_site) -> None:
     assert all(i.list_number is None for i in on_list(app, mid))
 
 
-def test_downloading_the_list_numbers_it_and_the_numbers_stay(lists_site) -> None:
+def test_downloading_gives_no_numbers_making_the_list_does_and_they_stay(lists_site) -> None:
     app, client, mid = lists_site
-    assert client.get(f"/lijsten/{mid}.csv").status_code == 200
+    for fmt in ("csv", "json", "html"):
+        assert client.get(f"/lijsten/{mid}.{fmt}").status_code == 200
+        assert client.get(f"/lijsten/{mid}/openbaar.{fmt}").status_code == 200  # the griffier's preview
+    assert all(i.list_number is None for i in on_list(app, mid))
+    html = client.get(f"/lijsten/{mid}").get_data(as_text=True)
+    assert client.post(f"/lijsten/{mid}/opmaken", data={"csrf_token": token(html)}).status_code == 302
     numbers = [i.list_number for i in on_list(app, mid)]
     assert None not in numbers and len(set(numbers)) == len(numbers)
     client.get(f"/lijsten/{mid}")
+    client.get(f"/lijsten/{mid}.csv")
     assert [i.list_number for i in on_list(app, mid)] == numbers
     assert "krijgen hun vaste nummer" not in client.get(f"/lijsten/{mid}").get_data(as_text=True)
+    with app.sessions() as s:
+        audit = s.scalars(select(AuditEntry).where(AuditEntry.action == "list_numbered")).all()
+    assert [(a.actor, a.detail["assigned"]) for a in audit] == [("gijs", len(numbers))]
+
+
+def test_adoption_with_unreviewed_items_needs_the_griffiers_confirmation(lists_site) -> None:
+    app, client, mid = lists_site
+    waiting = [i for i in on_list(app, mid) if i.status in ("triaged", "needs_review")]
+    assert waiting  # nobody reviewed the sample items
+    html = client.get(f"/lijsten/{mid}").get_data(as_text=True)
+    assert f"{len(waiting)} stuk(ken) op deze lijst zijn nog niet beoordeeld" in html
+    client.post(f"/lijsten/{mid}/vaststellen", data={"csrf_token": token(html)})
+    with app.sessions() as s:
+        assert s.get(Meeting, mid).status == "open"
+    flashed = client.get(f"/lijsten/{mid}").get_data(as_text=True)
+    assert f"{len(waiting)} stuk(ken) op deze lijst zijn nog niet beoordeeld (" in flashed  # the refusal
+    client.post(f"/lijsten/{mid}/vaststellen", data={"csrf_token": token(html), "accept_unreviewed": "1"})
+    with app.sessions() as s:
+        assert s.get(Meeting, mid).status == "vastgesteld"
+        audit = s.scalars(select(AuditEntry).where(AuditEntry.action == "list_adopted")).one()
+    assert sorted(audit.detail["unreviewed_confirmed"]) == sorted(i.id for i in waiting)
 
 
 def test_adopting_from_the_page_by_item_id_before_any_number_exists(lists_site) -> None:
@@ -59,7 +87,8 @@ def test_adopting_from_the_page_by_item_id_before_any_number_exists(lists_site) 
     html = client.get(f"/lijsten/{mid}").get_data(as_text=True)
     assert f'value="id:{first.id}"' in html and f'name="handling-id:{second.id}"' in html
     r = client.post(f"/lijsten/{mid}/vaststellen", data={
-        "csrf_token": token(html), "pull": f"id:{first.id}", f"handling-id:{second.id}": "college_advies"})
+        "csrf_token": token(html), "pull": f"id:{first.id}", f"handling-id:{second.id}": "college_advies",
+        "accept_unreviewed": "1"})
     assert r.status_code == 302
     with app.sessions() as s:
         m = s.get(Meeting, mid)

@@ -10,6 +10,8 @@ import pytest
 from pipeline.app import App
 from pipeline.config import WebSettings
 from pipeline.lists.meetings import add_meeting
+from pipeline.lists.service import adopt
+from pipeline.registry.models import Meeting
 from pipeline.rules import load_profile
 from pipeline.web.app import create_app
 from tests.conftest import sample_settings
@@ -27,8 +29,12 @@ def test_public_pages_open_only_when_configured(tmp_path, public_pages):
     internal = client.get(f"/lijsten/{mid}")
     assert internal.status_code == 302 and "/inloggen" in internal.headers["Location"]
     if public_pages:
-        assert public.status_code == 200 and "14 maart 2030" in public.get_data(as_text=True)
+        assert public.status_code == 404  # open to visitors, but this list is not released yet
         assert client.get("/stukken/999/openbaar").status_code == 404  # open, but no such item
+        with app.sessions.begin() as s:
+            adopt(s, s.get(Meeting, mid), load_profile(settings.rules_dir, settings.profile.name), "griffier")
+        released = client.get(f"/lijsten/{mid}/openbaar")
+        assert released.status_code == 200 and "14 maart 2030" in released.get_data(as_text=True)
     else:
         assert public.status_code == 302 and "/inloggen" in public.headers["Location"]
     assert client.get("/").status_code == 302  # the review inbox always needs a login

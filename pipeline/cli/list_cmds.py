@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import getpass
 import sys
 from pathlib import Path
 
@@ -13,7 +14,8 @@ from pipeline.lists.cutoff import describe
 from pipeline.lists.meetings import add_meeting, all_meetings, find_meeting, meeting_label, move_item, parse_date
 from pipeline.lists.profiles import active_profile, council_name
 from pipeline.lists.render import FORMATS
-from pipeline.lists.service import adopt, generate
+from pipeline.lists.release import is_released
+from pipeline.lists.service import adopt, generate, publish
 from pipeline.registry.models import Item, Meeting
 
 TEXT_FORMATS = ("html", "csv", "json")
@@ -34,14 +36,20 @@ def meeting_json(m: Meeting, items: int) -> dict:
               help="Uitvoerbestand ('-' = standaarduitvoer). Standaard: html/csv/json naar standaarduitvoer, "
                    "docx/pdf naar een bestand met een vaste naam.")
 @click.option("--base-url", default="", help="Adres van de webinterface voor de links naar de stukken.")
+@click.option("--by", "by", default=None, help="Wie de lijst opmaakt (voor het logboek; standaard de gebruiker).")
 @click.pass_context
-def list_cmd(ctx: click.Context, meeting: str, fmt: str, public: bool, output: Path | None, base_url: str) -> None:
-    """De lijst ingekomen stukken van een vergadering (nummer of datum)."""
+def list_cmd(ctx: click.Context, meeting: str, fmt: str, public: bool, output: Path | None, base_url: str,
+             by: str | None) -> None:
+    """Maak de lijst ingekomen stukken van een vergadering (nummer of datum); stukken krijgen hun nummer."""
     app = get_app(ctx)
     profile = active_profile(app.settings)
-    with app.sessions.begin() as s:  # numbers given now are kept
+    with app.sessions.begin() as s:  # making the list gives numbers (audited); they are kept
         m = find_meeting(s, meeting)
-        out = generate(s, m, profile, council_name(app.settings, profile), fmt, public, base_url.rstrip("/"))
+        out = generate(s, m, profile, council_name(app.settings, profile), fmt, public, base_url.rstrip("/"),
+                       number_by=by or getpass.getuser())
+        released = is_released(m)
+    if public and not released:
+        click.echo("Let op: deze lijst is nog niet openbaar gemaakt of vastgesteld; dit is een voorbeeld.", err=True)
     if output is None and fmt in TEXT_FORMATS or str(output) == "-":
         sys.stdout.buffer.write(out.content)
         sys.stdout.buffer.flush()
@@ -128,14 +136,32 @@ def _pairs(values: tuple[str, ...]) -> dict[str, str]:
 @click.option("--pull", multiple=True, metavar="ITEM", help="Stuk (lijstnummer) van de lijst gehaald voor bespreking.")
 @click.option("--set-handling", "set_handling", multiple=True, metavar="ITEM=CODE",
               help="Gewijzigde afhandeling, in de eigen code van de gemeente of canoniek (vka, agenderen, ...).")
+@click.option("--accept-unreviewed", is_flag=True,
+              help="Stel vast, ook al zijn niet alle stukken beoordeeld (wordt in het logboek vastgelegd).")
 @click.pass_context
 def meetings_adopt(ctx: click.Context, meeting: str, by: str, pull: tuple[str, ...],
-                   set_handling: tuple[str, ...]) -> None:
+                   set_handling: tuple[str, ...], accept_unreviewed: bool) -> None:
     """Stel de lijst vast: besluiten vastleggen, lijst bevriezen, stukken op 'listed'."""
     app = get_app(ctx)
     profile = active_profile(app.settings)
     with app.sessions.begin() as s:
         m = find_meeting(s, meeting)
-        snap = adopt(s, m, profile, by, list(pull), _pairs(set_handling))
+        snap = adopt(s, m, profile, by, list(pull), _pairs(set_handling), accept_unreviewed=accept_unreviewed)
         click.echo(f"De lijst van {meeting_label(m)} is vastgesteld door {by}: {len(snap.rows)} stukken, "
                    f"{len(snap.decisions)} besluit(en).")
+
+
+@meetings.command("publish")
+@click.argument("meeting")
+@click.option("--by", "by", default="griffier", show_default=True, help="Wie de lijst openbaar maakt.")
+@click.option("--accept-unreviewed", is_flag=True,
+              help="Maak openbaar, ook al zijn niet alle stukken beoordeeld (wordt in het logboek vastgelegd).")
+@click.pass_context
+def meetings_publish(ctx: click.Context, meeting: str, by: str, accept_unreviewed: bool) -> None:
+    """Maak de lijst (nog niet vastgesteld) openbaar zoals hij nu is; latere stukken vragen opnieuw publiceren."""
+    app = get_app(ctx)
+    profile = active_profile(app.settings)
+    with app.sessions.begin() as s:
+        m = find_meeting(s, meeting)
+        items = publish(s, m, profile, by, accept_unreviewed)
+        click.echo(f"De lijst van {meeting_label(m)} is openbaar gemaakt door {by}: {len(items)} stukken.")

@@ -2,13 +2,17 @@
 
 from __future__ import annotations
 
+import getpass
 from pathlib import Path
 
 import click
 
 from pipeline.cli.base import get_app, main
 from pipeline.errors import GriffieError
-from pipeline.publication import PUBLISHED, Publication, publication
+from pipeline.cli.intake_cmds import find_item
+from pipeline.publication import PUBLISHED, Publication, publication, source_message
+from pipeline.publication.verdicts import VERDICT_WORDS, detected_strings, mark
+from pipeline.vocab import PERSONAL_DATA_KINDS
 
 
 def public_text_file(pub: Publication) -> str:
@@ -16,7 +20,9 @@ def public_text_file(pub: Publication) -> str:
     lines = [f"Stuk {pub.registration_number} (openbare versie)", f"Afzender: {pub.sender}",
              f"Onderwerp: {pub.subject}", f"Datum brief: {pub.letter_date or 'onbekend'}", ""]
     for doc in pub.documents:
-        lines.append(f"Bijlage {doc.position + 1}: {doc.filename if doc.status == PUBLISHED else ''} {doc.note}".strip())
+        shown = f"{doc.filename} " if doc.status == PUBLISHED else ""
+        original = f" (oorspronkelijk: {doc.original})" if doc.original else ""
+        lines.append(f"Bijlage {doc.position + 1}: {shown}{doc.note}{original}")
     return "\n".join(lines + ["", pub.text, ""])
 
 
@@ -53,8 +59,6 @@ def publish_cmd(ctx: click.Context, item: str | None, meeting: str | None, out_d
     """De openbare versie van een stuk (nummer of registratienummer) of van alle stukken van een vergadering:
     de geanonimiseerde tekst en de zwartgelakte documenten. Alles gaat door de privacycontrole; vindt die nog
     een persoonsgegeven, dan wordt niets geschreven."""
-    from pipeline.cli.intake_cmds import find_item
-
     if (item is None) == (meeting is None):
         raise click.UsageError("Geef een stuk of --meeting VERGADERING (niet allebei).")
     app = get_app(ctx)
@@ -71,3 +75,32 @@ def publish_cmd(ctx: click.Context, item: str | None, meeting: str | None, out_d
         pubs = [publication(app, i) for i in items]  # every output checked before a single file is written
     for pub in pubs:
         _report(pub, write_publication(pub, out_dir))
+
+
+@main.command("privacy")
+@click.argument("item")
+@click.option("--not-personal", "not_personal", metavar="TEKST",
+              help="Deze tekst is geen persoonsgegeven (bijv. een partijnaam): de openbare lijst mag hem tonen.")
+@click.option("--personal", metavar="TEKST", help="Deze tekst is een persoonsgegeven: altijd weglakken.")
+@click.option("--kind", type=click.Choice(PERSONAL_DATA_KINDS), default="person", show_default=True,
+              help="Soort persoonsgegeven (bij --personal).")
+@click.option("--by", "by", default=None, help="Wie oordeelt (standaard de gebruiker).")
+@click.pass_context
+def privacy_cmd(ctx: click.Context, item: str, not_personal: str | None, personal: str | None, kind: str,
+                by: str | None) -> None:
+    """De gevonden persoonsgegevens van een stuk met het oordeel erover; of leg een oordeel vast."""
+    if not_personal and personal:
+        raise click.UsageError("Geef --not-personal of --personal, niet allebei.")
+    app = get_app(ctx)
+    with app.sessions.begin() as s:
+        it = find_item(s, item)
+        if not_personal or personal:
+            found = {d.text.casefold(): d.kind for d in detected_strings(it)}
+            text = not_personal or personal or ""
+            verdict_kind = found.get(" ".join(text.split()).casefold(), kind) if not_personal else kind
+            row = mark(s, it, verdict_kind, text, "geen" if not_personal else "wel", by or getpass.getuser())
+            click.echo(f"Stuk {it.registration_number}: '{row.text}' is vastgelegd als {VERDICT_WORDS[row.verdict]}.")
+            return
+        for d in detected_strings(it, source_message(app, it)):
+            verdict = VERDICT_WORDS.get(d.verdict or "", "nog niet beoordeeld")
+            click.echo(f"{d.kind_label:<20} {d.text:<40} {', '.join(d.sources):<24} {verdict}")

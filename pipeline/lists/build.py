@@ -13,8 +13,9 @@ from pipeline.lists.amendments import amendments_of
 from pipeline.lists.cutoff import local_date
 from pipeline.lists.meetings import meeting_label
 from pipeline.lists.model import VERSIONS, AmendmentView, DocumentRef, ListDoc, ListGroup, ListRow, MeetingView
-from pipeline.lists.numbers import assign_numbers, number_label
+from pipeline.lists.numbers import number_label
 from pipeline.lists.public import Scrubber, forbidden_for
+from pipeline.lists.release import is_released, number_list, released_ids
 from pipeline.registry.models import ListSnapshot, Item, Meeting, Message
 from pipeline.rules.profile import Profile
 
@@ -38,7 +39,8 @@ class Built:
 
 def list_items(s: Session, meeting: Meeting) -> list[Item]:
     q = (select(Item).where(Item.meeting_id == meeting.id, Item.on_list.is_(True))
-         .options(selectinload(Item.message).selectinload(Message.attachments)))
+         .options(selectinload(Item.message).selectinload(Message.attachments),
+                  selectinload(Item.privacy_verdicts)))
     return list(s.scalars(q))
 
 
@@ -87,6 +89,20 @@ def row_record(item: Item, profile: Profile, base_url: str) -> dict[str, Any]:
     }
 
 
+PUBLISHABLE = ("ok", "ocr")  # attachment statuses that have a redacted public version
+
+
+def public_documents(item: Item, base_url: str) -> list[dict[str, str]]:
+    """Links to an item's public page and redacted documents, named by number and position only (the original
+    file name may itself hold a name)."""
+    docs = [{"name": f"Stuk {item.registration_number} (openbare versie)", "url": f"{base_url}/stukken/{item.id}/openbaar"}]
+    if item.message is not None:
+        docs += [{"name": f"Stuk {item.registration_number}, bijlage {a.position + 1} (PDF)",
+                  "url": f"{base_url}/stukken/{item.id}/openbaar/{a.position}.pdf"}
+                 for a in item.message.attachments if a.status in PUBLISHABLE]
+    return docs
+
+
 def to_row(rec: dict[str, Any], version: str, scrub: Scrubber | None) -> ListRow:
     public = version == "public"
     clean = scrub if (public and scrub is not None) else (lambda t: t or "")
@@ -116,8 +132,9 @@ def _amendment_value(field: str, value: str | None, profile: Profile) -> str | N
 
 
 def records_for(s: Session, meeting: Meeting, profile: Profile, base_url: str = "",
-                number: bool = True) -> tuple[list[dict[str, Any]], list[Item]]:
-    """Row records of the meeting: the frozen snapshot when adopted, else the live items (numbered now)."""
+                number_by: str | None = None) -> tuple[list[dict[str, Any]], list[Item]]:
+    """Row records of the meeting: the frozen snapshot when adopted, else the live items; numbered only when
+    number_by names who makes the list (an audited act), otherwise in provisional order."""
     items = list_items(s, meeting)
     snapshot = s.scalar(select(ListSnapshot).where(ListSnapshot.meeting_id == meeting.id))
     if snapshot is not None:
@@ -126,33 +143,42 @@ def records_for(s: Session, meeting: Meeting, profile: Profile, base_url: str = 
             s.scalars(select(Item).where(Item.id.in_(frozen_ids - {i.id for i in items}))))
         return list(snapshot.rows), items
     items = ordered(items, profile)
-    if number:
-        assign_numbers(s, meeting, profile, items)
+    if number_by is not None:
+        number_list(s, meeting, profile, items, number_by)
         items = ordered(items, profile)
     return [row_record(i, profile, base_url) for i in items], items
 
 
 def build_list(s: Session, meeting: Meeting, profile: Profile, council: str, version: str = "internal",
-               base_url: str = "", number: bool = True, now: datetime | None = None) -> Built:
-    """The list of meeting as data; the caller commits (numbers taken here are kept)."""
+               base_url: str = "", number_by: str | None = None, now: datetime | None = None) -> Built:
+    """The list of meeting as data; the caller commits (numbers taken when number_by is given are kept).
+
+    The public version of a released list holds only the released items that are still on the list, each
+    with links to its public documents; of a list not yet released it is the provisional preview."""
     if version not in VERSIONS:
         raise ValueError(f"unknown version {version!r}")
-    records, items = records_for(s, meeting, profile, base_url, number)
+    records, items = records_for(s, meeting, profile, base_url, number_by)
     amendments = amendments_of(s, meeting.id) if meeting.status == "vastgesteld" else []
-    by_item = {r["item_id"]: r for r in records}
     forbidden: list[str] = []
     scrub = None
     if version == "public":
+        if is_released(meeting):
+            released = released_ids(s, meeting)
+            public = {i.id: i for i in items if i.on_list and i.id in released}
+            records = [dict(r, documents_public=public_documents(public[r["item_id"]], base_url))
+                       for r in records if r["item_id"] in public]
+            items = list(public.values())
         forbidden = forbidden_for(items)
         corpus = "\n".join(f"{r['sender_public']}\n{r['subject']}\n{r.get('decision') or ''}" for r in records)
         corpus += "\n".join(f"{a.old_value}\n{a.new_value}" for a in amendments)
         scrub = Scrubber(forbidden, corpus)
+    by_item = {r["item_id"]: r for r in records}
     groups: dict[str, list[ListRow]] = {}
     for rec in sorted(records, key=lambda r: (r["group_index"], 0)):
         groups.setdefault(rec["group"], []).append(to_row(rec, version, scrub))
     views = []
     for a in amendments:
-        if version == "public" and a.field in PRIVATE_FIELDS:
+        if version == "public" and (a.field in PRIVATE_FIELDS or a.item_id not in by_item):
             continue
         rec = by_item.get(a.item_id, {})
         clean = scrub or (lambda t: t)

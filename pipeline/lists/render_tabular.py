@@ -12,6 +12,15 @@ CSV_COLUMNS = ("groep", "nummer", "registratienummer", "datum_brief", "datum_ont
                "soort_afzender", "onderwerp", "afhandeling_code", "afhandeling", "afhandeling_canoniek", "commissie",
                "documenten", "besluit")
 CSV_DELIMITER = ";"
+# A cell starting with one of these is read as a formula by Excel, LibreOffice and Google Sheets
+# (OWASP "CSV injection"): such a cell gets a leading apostrophe, which they show as text.
+FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+
+
+def neutralise(cell: object) -> str:
+    """The cell as text a spreadsheet program will not evaluate."""
+    text = "" if cell is None else str(cell)
+    return "'" + text if text.startswith(FORMULA_START) else text
 
 
 def render_csv(doc: ListDoc) -> bytes:
@@ -22,9 +31,10 @@ def render_csv(doc: ListDoc) -> bytes:
     for g in doc.groups:
         for r in g.rows:
             docs = " | ".join(f"{d.name} ({d.url})" if d.url else d.name for d in r.documents)
-            w.writerow([g.heading, r.number, r.registration_number, r.letter_date or "", r.received_date, r.sender,
-                        r.sender_kind, r.subject, r.handling_local, r.handling_label, r.handling, r.committee or "",
-                        docs, r.decision or ""])
+            cells = (g.heading, r.number, r.registration_number, r.letter_date or "", r.received_date, r.sender,
+                     r.sender_kind, r.subject, r.handling_local, r.handling_label, r.handling, r.committee or "",
+                     docs, r.decision or "")
+            w.writerow([neutralise(c) for c in cells])
     return buf.getvalue().encode("utf-8-sig")
 
 

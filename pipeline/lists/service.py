@@ -2,17 +2,19 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import datetime, timezone
 
 from sqlalchemy.orm import Session
 
 from pipeline.errors import GriffieError
-from pipeline.lists.build import Built, build_list, list_items, records_for
+from pipeline.lists.build import Built, build_list, list_items, ordered, records_for
 from pipeline.lists.meetings import meeting_label
+from pipeline.lists.model import ListDoc
 from pipeline.lists.numbers import number_label
+from pipeline.lists.release import ADOPTED, check_reviewed, number_list
 from pipeline.lists.render import FORMATS, file_name, renderer
-from pipeline.privacy.guard import guarded
+from pipeline.privacy.guard import PrivacyLeak, PublicationRefused, check_public, describe, public_text
 from pipeline.registry.models import AuditEntry, Decision, Item, ListSnapshot, Meeting
 from pipeline.rules.profile import Profile
 from pipeline.vocab import HANDLINGS
@@ -28,15 +30,48 @@ class Output:
 
 
 def generate(s: Session, meeting: Meeting, profile: Profile, council: str, fmt: str, public: bool = False,
-             base_url: str = "") -> Output:
-    """The list of meeting in fmt; a public version is checked by the privacy guard before it is returned."""
+             base_url: str = "", number_by: str | None = None) -> Output:
+    """The list of meeting in fmt; a public version is checked by the privacy guard before it is returned.
+    Numbers are taken only when number_by names who makes the list (audited); else the order is provisional."""
     if fmt not in FORMATS:
         raise GriffieError(f"Onbekend formaat '{fmt}' (kies uit {', '.join(FORMATS)}).")
-    built = build_list(s, meeting, profile, council, "public" if public else "internal", base_url)
+    built = build_list(s, meeting, profile, council, "public" if public else "internal", base_url, number_by)
     content = renderer(fmt)(built.doc)
     if public:
-        guarded(content, built.forbidden, fmt)
+        guard_list(built, content, fmt)
     return Output(content, file_name(built.doc, fmt), built)
+
+
+FIELD_WORDS = (("sender", "afzender"), ("subject", "onderwerp"), ("decision", "besluit"))
+
+
+def _fields(doc: ListDoc):
+    """(where, field, text) of every item-derived text of a list, to say where a refused string stands."""
+    for r in doc.rows:
+        where = f"stuk {r.number or r.registration_number}"
+        for attr, word in FIELD_WORDS:
+            yield where, word, getattr(r, attr) or ""
+        yield where, "documenten", " ".join(d.name for d in r.documents)
+    for a in doc.amendments:
+        where = f"wijziging van stuk {a.number or a.registration_number}"
+        yield where, a.field, " ".join(x for x in (a.old, a.new, a.reason) if x)
+
+
+def guard_list(built: Built, content: bytes, fmt: str) -> None:
+    """The guard over a public list; the list's own fixed text (title, headers, council) is not a leak, and a
+    refusal names the item and field that hold the string, so the griffie can judge or redact it."""
+    fixed = public_text(renderer(fmt)(replace(built.doc, groups=(), amendments=())), fmt)
+    try:
+        check_public(content, built.forbidden, fmt, fixed=fixed)
+    except PrivacyLeak as leak:
+        for where, word, text in _fields(built.doc):
+            try:
+                check_public(text, [leak.forbidden], "text")
+            except PrivacyLeak:
+                raise PublicationRefused(
+                    f"Publicatie geweigerd: {where} ({word}) bevat nog {describe(leak.forbidden)} in de openbare "
+                    f"lijst ({fmt}). Beoordeel het bij het stuk: 'geen persoonsgegeven', of laat het weglakken.") from leak
+        raise PublicationRefused(str(leak)) from leak
 
 
 def resolve_handling(profile: Profile, code: str) -> str:
@@ -71,15 +106,40 @@ def find_on_list(items: list[Item], profile: Profile, ident: str) -> Item:
     raise GriffieError(f"Stuk '{ident}' staat niet op deze lijst.")
 
 
+def publish(s: Session, meeting: Meeting, profile: Profile, by: str, accept_unreviewed: bool = False,
+            now: datetime | None = None) -> list[Item]:
+    """Release the open list to the public as it stands now (numbered); items added later need a new release."""
+    if meeting.status == ADOPTED:
+        raise GriffieError(f"De lijst van {meeting_label(meeting)} is vastgesteld en daarmee al openbaar.")
+    if not by.strip():
+        raise GriffieError("Geef op wie de lijst openbaar maakt (--by).")
+    items = ordered(list_items(s, meeting), profile)
+    if not items:
+        raise GriffieError(f"De lijst van {meeting_label(meeting)} is leeg; er is niets openbaar te maken.")
+    confirmed = check_reviewed(items, profile, accept_unreviewed, "openbaar maken")
+    number_list(s, meeting, profile, items, by)
+    items = ordered(items, profile)
+    meeting.published_at = now or datetime.now(timezone.utc)
+    meeting.published_by = by
+    meeting.published_items = [i.id for i in items]
+    s.add(AuditEntry(actor=by, action="list_published", detail={
+        "meeting_id": meeting.id, "items": meeting.published_items, "unreviewed_confirmed": confirmed}))
+    s.flush()
+    return items
+
+
 def adopt(s: Session, meeting: Meeting, profile: Profile, by: str, pulled: list[str] | None = None,
-          handling: dict[str, str] | None = None, base_url: str = "", now: datetime | None = None) -> ListSnapshot:
-    """Mark the list vastgesteld with the decisions taken, freeze it as a snapshot, and set its items `listed`."""
-    if meeting.status == "vastgesteld":
+          handling: dict[str, str] | None = None, base_url: str = "", now: datetime | None = None,
+          accept_unreviewed: bool = False) -> ListSnapshot:
+    """Mark the list vastgesteld with the decisions taken, freeze it as a snapshot, and set its items `listed`.
+    Unreviewed items stop it unless the griffier confirms them (accept_unreviewed); the audit row says so."""
+    if meeting.status == ADOPTED:
         raise GriffieError(f"De lijst van {meeting_label(meeting)} is al vastgesteld.")
     if not by.strip():
         raise GriffieError("Geef op wie de lijst vaststelt (--by).")
     now = now or datetime.now(timezone.utc)
-    records_for(s, meeting, profile, base_url, number=True)  # every item gets its number first
+    confirmed = check_reviewed(list_items(s, meeting), profile, accept_unreviewed, "vaststellen")
+    records_for(s, meeting, profile, base_url, number_by=by)  # every item gets its number first
     items = list_items(s, meeting)
     decisions: list[dict] = []
     decided: dict[int, str] = {}
@@ -106,7 +166,7 @@ def adopt(s: Session, meeting: Meeting, profile: Profile, by: str, pulled: list[
                           "text": PULLED_DECISION})
         s.add(Decision(item_id=item.id, field="handling", value=item.handling_code, source="griffier", actor=by,
                        reasons=[PULLED_DECISION], created_at=now))
-    records, items = records_for(s, meeting, profile, base_url, number=False)
+    records, items = records_for(s, meeting, profile, base_url)
     for rec in records:
         rec["decision"] = decided.get(rec["item_id"])
     for item in items:
@@ -117,6 +177,7 @@ def adopt(s: Session, meeting: Meeting, profile: Profile, by: str, pulled: list[
     s.add(snapshot)
     meeting.status, meeting.adopted_at, meeting.adopted_by = "vastgesteld", now, by
     s.add(AuditEntry(actor=by, action="list_adopted", detail={"meeting_id": meeting.id, "items": len(records),
-                                                              "decisions": decisions}))
+                                                              "decisions": decisions,
+                                                              "unreviewed_confirmed": confirmed}))
     s.flush()
     return snapshot

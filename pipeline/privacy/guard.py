@@ -12,6 +12,7 @@ from collections.abc import Iterable
 import pypdfium2 as pdfium
 
 from pipeline.errors import GriffieError
+from pipeline.privacy import lexicon as lx
 from pipeline.records import PersonalDataSpan
 
 FORMATS = ("text", "html", "pdf", "docx", "csv", "json")
@@ -36,15 +37,20 @@ class ForbiddenString(str):
         return obj
 
 
+def describe(forbidden: str) -> str:
+    """What a refusal may say about a forbidden string: its kind and a hint, never the data itself."""
+    what = KIND_WORDS.get(getattr(forbidden, "kind", None) or "", "een persoonsgegeven")
+    return f"{what} ({forbidden[:1]}…({len(forbidden)} tekens))"
+
+
 class PrivacyLeak(Exception):
     """A public output still holds personal data; the message names the kind, not the data."""
 
     def __init__(self, kind: str | None, forbidden: str, fmt: str) -> None:
-        what = KIND_WORDS.get(kind or "", "een persoonsgegeven")
-        hint = f"{forbidden[:1]}…({len(forbidden)} tekens)"
-        super().__init__(f"Publicatie geweigerd: de openbare uitvoer ({fmt}) bevat nog {what} ({hint}).")
+        super().__init__(f"Publicatie geweigerd: de openbare uitvoer ({fmt}) bevat nog {describe(forbidden)}.")
         self.kind = kind
         self.fmt = fmt
+        self.forbidden = forbidden
 
 
 def normalise(text: str) -> str:
@@ -145,22 +151,33 @@ def _candidates(visible: str, forbidden: Iterable[str]) -> list[str]:
     return out
 
 
-def check_public(content: str | bytes, forbidden: Iterable[str], fmt: str = "text") -> None:
-    """Raise PrivacyLeak when any forbidden string occurs in the content (case and whitespace insensitive)."""
-    text = public_text(content, fmt)
+def _occurs(needle: str, visible: str, compact: str) -> bool:
+    numeric = re.fullmatch(r"[\d\s\-.()+/]+", needle) is not None
+    boundary = r"\d" if numeric else r"\w"
+    left = rf"(?<!{boundary})" if needle[0].isalnum() else ""
+    right = rf"(?!{boundary})" if needle[-1].isalnum() else ""
+    pattern = re.compile(left + re.escape(needle) + right)
+    return any(pattern.search(h) for h in ((visible, compact) if numeric else (visible,)))
+
+
+def _haystacks(text: str) -> tuple[str, str]:
     visible = normalise(text)
-    compact = DIGIT_SEPARATORS.sub("", visible.replace("(0)", " "))
+    return visible, DIGIT_SEPARATORS.sub("", visible.replace("(0)", " "))
+
+
+def check_public(content: str | bytes, forbidden: Iterable[str], fmt: str = "text", fixed: str = "") -> None:
+    """Raise PrivacyLeak when any forbidden string occurs in the content (case and whitespace insensitive).
+
+    fixed is the output's own text (titles, headers, the council's name: the format rendered without any item);
+    a string that occurs there is not a leak of an item, so it cannot block an output."""
+    text = public_text(content, fmt)
+    visible, compact = _haystacks(text)
+    own = _haystacks(fixed) if fixed else None
     for item in _candidates(text, forbidden):  # a cheap pre-filter: hundreds of items' strings, few present
         needle = normalise(item)
         if len(needle) < MIN_LENGTH:
             continue
-        numeric = re.fullmatch(r"[\d\s\-.()+/]+", needle) is not None
-        boundary = r"\d" if numeric else r"\w"
-        left = rf"(?<!{boundary})" if needle[0].isalnum() else ""
-        right = rf"(?!{boundary})" if needle[-1].isalnum() else ""
-        pattern = re.compile(left + re.escape(needle) + right)
-        haystacks = (visible, compact) if numeric else (visible,)
-        if any(pattern.search(h) for h in haystacks):
+        if _occurs(needle, visible, compact) and not (own is not None and _occurs(needle, *own)):
             raise PrivacyLeak(getattr(item, "kind", None), item, fmt)
 
 
@@ -198,6 +215,18 @@ def _name_variants(text: str) -> set[str]:
     return variants
 
 
+def specific_name(variant: str) -> bool:
+    """Whether a name variant is specific enough to forbid everywhere: a single word never is when it is a given
+    name, an initial, an ordinary Dutch word, an organisation word or a place (it would block any text)."""
+    words = variant.split()
+    if len(words) != 1:
+        return True
+    word = words[0].strip(".,;:()'\"")
+    low = word.casefold()
+    return not (len(word) <= 2 or word.endswith(".") or word in lx.first_names() or low in lx.dutch_words()
+                or lx.is_org_word(word) or low in lx.PLACES or low in lx.STOP)
+
+
 def forbidden_strings(spans: Iterable[PersonalDataSpan]) -> list[str]:
     """The span texts plus the variants a public text could contain (as ForbiddenString with its kind)."""
     out: dict[str, ForbiddenString] = {}
@@ -205,7 +234,7 @@ def forbidden_strings(spans: Iterable[PersonalDataSpan]) -> list[str]:
         text = " ".join(span.text.split())
         variants = {text}
         if span.kind == "person":
-            variants |= _name_variants(text)
+            variants = {v for v in variants | _name_variants(text) if specific_name(v)}
         elif span.kind == "email":
             variants.add(text.lower())
         elif span.kind == "phone":

@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+import gzip
+import json
 import unicodedata
 from functools import lru_cache
+from importlib.resources import files
 from pathlib import Path
 
 DATA = Path(__file__).resolve().parent / "data"
@@ -71,6 +74,7 @@ ORG_WORDS = {
     "fundatie", "genootschap", "orkest", "koor", "stichtingen", "foundation", "award", "huis", "hal", "kliniek",
     "fracties", "postkamer", "scanner", "stedenband", "werkbedrijf", "programma", "programmabureau", "jeugdhulp",
     "ondersteuning", "bestuursondersteuning", "democratie", "gebied", "platform", "netwerk", "overleg",
+    "lijst", "lokaal", "lokale", "fractie", "partij",  # local parties: "Lijst van der Does", "Jansen Lokaal"
 }
 ORG_SUFFIXES = ("vereniging", "stichting", "advies", "bouw", "centrum", "zaken", "dienst", "raad", "commissie",
                 "coöperatie", "groep", "bureau", "school", "opvang", "bibliotheek", "secretariaat", "team", "bedrijf",
@@ -136,6 +140,16 @@ def first_names() -> frozenset[str]:
 def surnames() -> frozenset[str]:
     """Surname cores without tussenvoegsel (loaded once)."""
     return _read_words("surnames.txt")
+
+
+@lru_cache(maxsize=1)
+def dutch_words() -> frozenset[str]:
+    """Lower-case Dutch word forms and lemmas (~320,000) from the lemma table of spacy-lookups-data (MIT), a
+    dependency already: a word found here is an ordinary word, too common to forbid on its own."""
+    table = files("spacy_lookups_data") / "data" / "nl_lemma_lookup.json.gz"
+    with gzip.open(table.open("rb"), "rt", encoding="utf-8") as f:
+        lookup: dict[str, str] = json.load(f)
+    return frozenset(w.casefold() for pair in lookup.items() for w in pair)
 
 
 def fold(word: str) -> str:

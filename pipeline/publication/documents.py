@@ -41,6 +41,7 @@ class PublishedDocument:
     status: str  # gepubliceerd | niet_gepubliceerd
     note: str  # Dutch, for the griffie ("geanonimiseerd: 3 zwarte vlakken", "niet gepubliceerd: versleuteld")
     position: int = -1  # the attachment's position in its message
+    original: str = ""  # the attachment's own file name as text, redacted (never used as a file name)
 
 
 @dataclass
@@ -71,12 +72,10 @@ def attachment_bytes(parsed: ParsedMessage, att: Attachment) -> bytes | None:
     return next((p.data for p in parts if hashlib.sha256(p.data).hexdigest() == att.sha256), None)
 
 
-def public_filename(att: Attachment, needles: list[str]) -> str:
-    """bijlage-<n>-<name>-openbaar.pdf; the original name may hold a name itself, so it is redacted too."""
-    stem = (att.filename or "").rsplit(".", 1)[0]
-    stem = redact_known(stem.replace("_", " "), needles)
-    slug = re.sub(r"[^\w]+", "-", stem, flags=re.UNICODE).strip("-").lower()[:60]
-    return f"bijlage-{att.position + 1}{'-' + slug if slug else ''}-openbaar.pdf"
+def public_filename(item: Item, att: Attachment) -> str:
+    """stuk-<registration number>-bijlage-<n>-openbaar.pdf: from the item and the position only, since an
+    original name may hold a person's name or a path ("../../etc/passwd"); it is shown as (redacted) text."""
+    return f"stuk-{item.registration_number}-bijlage-{att.position + 1}-openbaar.pdf"
 
 
 def text_pdf(title: str, text: str) -> bytes:
@@ -118,12 +117,12 @@ def _unfound(att: Attachment, needles: list[str], found: set[str]) -> list[str]:
             if n not in found and not (is_numeric(n) and _digit_key(n) in found_digits)]
 
 
-def _withheld(att: Attachment, needles: list[str], why: str) -> PublishedDocument:
-    return PublishedDocument(public_filename(att, needles), None, WITHHELD, f"niet gepubliceerd: {why}", att.position)
+def _withheld(item: Item, att: Attachment, why: str) -> PublishedDocument:
+    return PublishedDocument(public_filename(item, att), None, WITHHELD, f"niet gepubliceerd: {why}", att.position)
 
 
-def _redact(att: Attachment, data: bytes, needles: list[str], limits: ExtractLimits) -> PublishedDocument:
-    name = public_filename(att, needles)
+def _redact(item: Item, att: Attachment, data: bytes, needles: list[str], limits: ExtractLimits) -> PublishedDocument:
+    name = public_filename(item, att)
     kind = sniff(data, att.content_type or "", att.filename)
     if kind in ("pdf", "image"):
         if kind == "pdf" and not att.ocr:
@@ -134,7 +133,7 @@ def _redact(att: Attachment, data: bytes, needles: list[str], limits: ExtractLim
             out, boxes, found = scan.data, len(scan.boxes), scan.found
         unfound = _unfound(att, needles, found)
         if unfound:
-            return _withheld(att, needles, f"{len(unfound)} persoonsgegeven(s) niet terug te vinden op de pagina's "
+            return _withheld(item, att, f"{len(unfound)} persoonsgegeven(s) niet terug te vinden op de pagina's "
                                            "om af te schermen")
         note = f"geanonimiseerd: {boxes} zwart(e) vlak(ken)" + (" (via OCR)" if att.ocr else "")
     elif att.text and att.text.strip():
@@ -142,7 +141,7 @@ def _redact(att: Attachment, data: bytes, needles: list[str], limits: ExtractLim
         out = text_pdf(f"Bijlage {att.position + 1} (openbare versie)", redacted)
         note = f"geanonimiseerd: {redacted.count('[')} gegeven(s) vervangen; opnieuw opgemaakt als PDF"
     else:
-        return _withheld(att, needles, "geen tekst om te publiceren")
+        return _withheld(item, att, "geen tekst om te publiceren")
     guarded(out, needles, "pdf")
     return PublishedDocument(name, out, PUBLISHED, note, att.position)
 
@@ -150,19 +149,25 @@ def _redact(att: Attachment, data: bytes, needles: list[str], limits: ExtractLim
 def redacted_document(app, item: Item, att: Attachment, parsed: ParsedMessage | None = None,
                       needles: list[str] | None = None) -> PublishedDocument:
     """The public version of one attachment, or why it is not published; a leak raises PublicationRefused."""
-    from pipeline.flow import limits_from
-
     parsed = parsed or source_message(app, item)
     needles = needles if needles is not None else forbidden_for_item(item, parsed)
+    doc = _published(app, item, att, parsed, needles)
+    doc.original = guarded(redact_known(att.filename or "", needles), needles, "text")
+    return doc
+
+
+def _published(app, item: Item, att: Attachment, parsed: ParsedMessage, needles: list[str]) -> PublishedDocument:
+    from pipeline.flow import limits_from
+
     if att.status not in ("ok", "ocr"):
-        return _withheld(att, needles, STATUS_NOTES.get(att.status, att.status))
+        return _withheld(item, att, STATUS_NOTES.get(att.status, att.status))
     data = attachment_bytes(parsed, att)
     if data is None:
-        return _withheld(att, needles, "bijlage niet teruggevonden in het bewaarde bericht")
+        return _withheld(item, att, "bijlage niet teruggevonden in het bewaarde bericht")
     try:
-        return _redact(att, data, needles, limits_from(app.settings))
+        return _redact(item, att, data, needles, limits_from(app.settings))
     except (PdfRedactionError, OcrError) as exc:
-        return _withheld(att, needles, f"kon niet geanonimiseerd worden ({exc})")
+        return _withheld(item, att, f"kon niet geanonimiseerd worden ({exc})")
 
 
 def redacted_documents(app, item: Item) -> list[PublishedDocument]:

@@ -15,9 +15,10 @@ from pipeline.privacy.guard import (
 )
 from pipeline.privacy.redact import redact_text
 from pipeline.records import ParsedMessage, PersonalDataSpan
-from pipeline.registry.models import Item
+from pipeline.registry.models import Item, PrivacyVerdict
 
 PRIVATE_KINDS = ("inwoner", "onbekend")
+NOT_PERSONAL, PERSONAL = "geen", "wel"  # a reviewer's verdict on a string: geen / wel persoonsgegeven
 NUMERIC = re.compile(r"[\d\s\-.()+/]+")
 _CACHE: dict[tuple, list[PersonalDataSpan]] = {}
 _CACHE_MAX = 5_000
@@ -70,10 +71,22 @@ def item_spans(item: Item, parsed: ParsedMessage | None = None) -> list[Personal
     return spans
 
 
+def with_verdicts(spans: list[PersonalDataSpan], verdicts: Iterable[PrivacyVerdict]) -> list[PersonalDataSpan]:
+    """The spans after the reviewers' verdicts: `geen` drops a detected string (not personal data), `wel` adds
+    one detection missed (so it is redacted and guarded like any other)."""
+    verdicts = list(verdicts)
+    if not verdicts:
+        return spans
+    dropped = {v.key for v in verdicts if v.verdict == NOT_PERSONAL}
+    kept = [sp for sp in spans if normalise(sp.text) not in dropped]
+    return kept + [PersonalDataSpan(v.kind, 0, len(v.text), "reviewer", v.text)
+                   for v in verdicts if v.verdict == PERSONAL]
+
+
 def forbidden_for_item(item: Item, parsed: ParsedMessage | None = None) -> list[str]:
-    """The strings no public output about item may contain: its personal-data spans with their variants
-    (initials, phone formats, ...), as ForbiddenString values that remember their kind."""
-    return forbidden_strings(item_spans(item, parsed))
+    """The strings no public output about item may contain: its personal-data spans (after the reviewers'
+    verdicts) with their variants (initials, phone formats, ...), as ForbiddenString values with their kind."""
+    return forbidden_strings(with_verdicts(item_spans(item, parsed), item.privacy_verdicts))
 
 
 def forbidden_for_items(items: Iterable[Item]) -> list[str]:

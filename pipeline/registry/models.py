@@ -108,6 +108,10 @@ class Meeting(Base):
     status: Mapped[str] = mapped_column(String(16), default="open")  # open | vastgesteld
     adopted_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
     adopted_by: Mapped[str | None] = mapped_column(String(128))
+    # Released to the public before adoption by an explicit act of the griffier: the items released then.
+    published_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    published_by: Mapped[str | None] = mapped_column(String(128))
+    published_items: Mapped[list[int] | None] = mapped_column(JSON)
     items: Mapped[list[Item]] = relationship(back_populates="meeting")
 
 
@@ -149,6 +153,9 @@ class Item(Base):
     meeting: Mapped[Meeting | None] = relationship(back_populates="items")
     decisions: Mapped[list[Decision]] = relationship(
         back_populates="item", cascade="all, delete-orphan", order_by="Decision.id"
+    )
+    privacy_verdicts: Mapped[list[PrivacyVerdict]] = relationship(
+        cascade="all, delete-orphan", order_by="PrivacyVerdict.id"
     )
 
 
@@ -238,4 +245,20 @@ class Amendment(Base):
     new_value: Mapped[str | None] = mapped_column(Text)
     actor: Mapped[str] = mapped_column(String(128))
     reason: Mapped[str | None] = mapped_column(Text)
+    at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+
+
+class PrivacyVerdict(Base):
+    """A reviewer's verdict on one detected (or missed) personal-data string of an item: `geen` (not personal
+    data: the public outputs may show it) or `wel` (personal data: never shown, even when detection misses it)."""
+
+    __tablename__ = "privacy_verdicts"
+    __table_args__ = (UniqueConstraint("item_id", "key"),)
+    id: Mapped[int] = mapped_column(primary_key=True)
+    item_id: Mapped[int] = mapped_column(ForeignKey("items.id", ondelete="CASCADE"), index=True)
+    kind: Mapped[str] = mapped_column(String(16))
+    text: Mapped[str] = mapped_column(Text)
+    key: Mapped[str] = mapped_column(Text)  # the guard's normalised form of text
+    verdict: Mapped[str] = mapped_column(String(16))  # geen | wel
+    actor: Mapped[str] = mapped_column(String(128))
     at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)

@@ -15,7 +15,7 @@ from flask import (
 )
 
 from pipeline.errors import GriffieError, NotFound
-from pipeline.lists.build import build_list
+from pipeline.lists.build import build_list, list_items, ordered
 from pipeline.lists.cutoff import describe
 from pipeline.lists.meetings import (
     add_meeting,
@@ -28,7 +28,8 @@ from pipeline.lists.meetings import (
 from pipeline.lists.profiles import active_profile, council_name
 from pipeline.lists.render import CONTENT_TYPES, FORMATS
 from pipeline.lists.render_html import install_filters
-from pipeline.lists.service import adopt, generate
+from pipeline.lists.release import is_released, number_list, unreviewed
+from pipeline.lists.service import adopt, generate, publish
 from pipeline.privacy.guard import PublicationRefused
 from pipeline.registry.models import Item
 from pipeline.web.auth import current_user, require
@@ -93,22 +94,32 @@ def meetings_add():
 @require("read")
 def meeting_page(meeting_id: int):
     app, profile, council = _context()
-    with app.sessions.begin() as s:  # looking changes nothing: numbers are given when the list is made or adopted
+    with app.sessions() as s:  # looking changes nothing: numbers are given when the list is made or adopted
         m = _meeting(s, meeting_id)
-        built = build_list(s, m, profile, council, "internal", request.script_root, number=False)
+        built = build_list(s, m, profile, council, "internal", request.script_root)
         others = [(o.id, meeting_label(o)) for o in all_meetings(s) if o.status == "open" and o.id != m.id]
+        waiting = len(unreviewed(built.items)) if m.status == "open" else 0
+        released = is_released(m)
     handlings = sorted({(v[0], v[1]) for k, v in profile.handling.items() if k != "niet_op_lijst"})
     return render_template("lists/meeting.html", doc=built.doc, formats=FORMATS, others=others,
-                           handlings=handlings)
+                           handlings=handlings, unreviewed=waiting, released=released)
+
+
+def _preview_allowed() -> bool:
+    user = current_user()
+    return user is not None and user.can("review")
 
 
 def _download(meeting_id: int, fmt: str, public: bool) -> Response:
+    """A download never changes the registry: the list as it stands, in provisional order until it is made."""
     if fmt not in FORMATS:
         abort(404)
     app, profile, council = _context()
     try:
-        with app.sessions.begin() as s:
+        with app.sessions() as s:
             m = _meeting(s, meeting_id)
+            if public and not (is_released(m) or _preview_allowed()):
+                abort(404)  # not released: for visitors it does not exist
             out = generate(s, m, profile, council, fmt, public, request.script_root)
     except PublicationRefused as e:
         return Response(str(e), status=409, mimetype="text/plain")
@@ -153,6 +164,34 @@ def move(meeting_id: int):
     return redirect(url_for("lists.meeting_page", meeting_id=meeting_id))
 
 
+@lists_bp.post("/lijsten/<int:meeting_id>/opmaken")
+@require("review")
+def make_list(meeting_id: int):
+    """Make the list: its items get their permanent numbers (an audited act of an assistant or the griffier)."""
+    app, profile, _ = _context()
+    with app.sessions.begin() as s:
+        m = _meeting(s, meeting_id)
+        if m.status == "open":
+            assigned = number_list(s, m, profile, ordered(list_items(s, m), profile), _actor())
+            flash(f"De lijst is opgemaakt: {assigned} stuk(ken) kregen een nummer.", "ok")
+    return redirect(url_for("lists.meeting_page", meeting_id=meeting_id))
+
+
+@lists_bp.post("/lijsten/<int:meeting_id>/openbaar-maken")
+@require("adopt")
+def publish_list(meeting_id: int):
+    """Release the open list to the public as it stands now (the griffier; unreviewed items need a tick)."""
+    app, profile, _ = _context()
+    try:
+        with app.sessions.begin() as s:
+            m = _meeting(s, meeting_id)
+            items = publish(s, m, profile, _actor(), accept_unreviewed=request.form.get("accept_unreviewed") == "1")
+            flash(f"De lijst is openbaar gemaakt: {len(items)} stukken.", "ok")
+    except GriffieError as e:
+        flash(str(e), "error")
+    return redirect(url_for("lists.meeting_page", meeting_id=meeting_id))
+
+
 @lists_bp.post("/lijsten/<int:meeting_id>/vaststellen")
 @require("adopt")
 def adopt_list(meeting_id: int):
@@ -163,7 +202,8 @@ def adopt_list(meeting_id: int):
     try:
         with app.sessions.begin() as s:
             m = _meeting(s, meeting_id)
-            snap = adopt(s, m, profile, _actor(), pulled, changes, request.script_root)
+            snap = adopt(s, m, profile, _actor(), pulled, changes, request.script_root,
+                         accept_unreviewed=request.form.get("accept_unreviewed") == "1")
             flash(f"De lijst is vastgesteld: {len(snap.rows)} stukken, {len(snap.decisions)} besluit(en).", "ok")
     except GriffieError as e:
         flash(str(e), "error")

@@ -4,18 +4,24 @@ from __future__ import annotations
 
 from typing import Any
 
-from flask import Blueprint, Response, abort, current_app, render_template_string
+from flask import Blueprint, Response, abort, current_app, flash, redirect, render_template_string, request, url_for
 
 from pipeline.publication import (
     PUBLISHED,
+    Publication,
     PublicationRefused,
     forbidden_for_item,
     publication,
+    redact_known,
     redacted_document,
 )
-from pipeline.publication.documents import guarded, source_message
+from pipeline.errors import GriffieError
+from pipeline.lists.release import item_is_public
+from pipeline.publication.verdicts import VERDICT_WORDS, mark
+from pipeline.privacy.guard import PrivacyLeak, check_public, describe
+from pipeline.publication.documents import source_message
 from pipeline.registry.models import Attachment, Item
-from pipeline.web.auth import require
+from pipeline.web.auth import current_user, require
 
 publication_bp = Blueprint("publication", __name__)
 
@@ -26,11 +32,13 @@ PAGE = """<!doctype html>
 <style>body{font-family:sans-serif;max-width:50rem;margin:2rem auto;padding:0 1rem;line-height:1.4}
 pre{white-space:pre-wrap;background:#f6f6f6;padding:1rem}dt{font-weight:bold}</style></head>
 <body><main>
+{% if preview %}<p role="status"><strong>Voorbeeld voor de griffie: dit stuk is nog niet openbaar</strong> (het staat
+niet op een openbaar gemaakte of vastgestelde lijst); bezoekers krijgen 'niet gevonden'.</p>{% endif %}
 <h1>Stuk {{ pub.registration_number }}: {{ pub.subject }}</h1>
 <p>Openbare versie: persoonsgegevens zijn weggelaten.</p>
 <dl><dt>Afzender</dt><dd>{{ pub.sender }}</dd><dt>Datum brief</dt><dd>{{ pub.letter_date or "onbekend" }}</dd></dl>
 <h2>Documenten</h2>
-<ul>{% for d in documents %}<li>{% if d.published %}<a href="{{ url_for('publication.public_document', item_id=pub.item_id, position=d.position) }}">Bijlage {{ d.position + 1 }} (PDF)</a>{% else %}Bijlage {{ d.position + 1 }}: {{ d.note }}{% endif %}</li>{% else %}<li>Geen bijlagen.</li>{% endfor %}</ul>
+<ul>{% for d in documents %}<li>{% if d.published %}<a href="{{ url_for('publication.public_document', item_id=pub.item_id, position=d.position) }}">Bijlage {{ d.position + 1 }} (PDF)</a>{% else %}Bijlage {{ d.position + 1 }}: {{ d.note }}{% endif %}{% if d.original %} ({{ d.original }}){% endif %}</li>{% else %}<li>Geen bijlagen.</li>{% endfor %}</ul>
 <h2>Tekst</h2>
 <pre>{{ pub.text }}</pre>
 </main></body></html>
@@ -44,11 +52,33 @@ def _app() -> Any:
     return current_app.extensions["griffiepost"]
 
 
+def _preview_allowed() -> bool:
+    """Assistants and the griffier may look at the public version of any item before it is released."""
+    user = current_user()
+    return user is not None and user.can("review")
+
+
 def _item(s: Any, item_id: int) -> Item:
+    """The item when the visitor may see its public version; otherwise the same 404 as a non-existent id."""
     item = s.get(Item, item_id)
-    if item is None:
+    if item is None or not (item_is_public(s, item) or _preview_allowed()):
         abort(404, description=f"Geen stuk gevonden met nummer {item_id}.")
     return item
+
+
+def _fixed_text() -> str:
+    """The page's own text without any item (headings, the note): never a leak of an item."""
+    empty = Publication(0, "", "", "", None, "")
+    return render_template_string(PAGE, pub=empty, documents=[], preview=False)
+
+
+def _guarded_page(page: str, needles: list[str], item: Item) -> str:
+    try:
+        check_public(page, needles, "html", fixed=_fixed_text())
+    except PrivacyLeak as leak:
+        raise PublicationRefused(f"Publicatie geweigerd: de openbare pagina van stuk {item.registration_number} "
+                                 f"bevat nog {describe(leak.forbidden)}.") from leak
+    return page
 
 
 def _refused(e: PublicationRefused) -> Response:
@@ -64,12 +94,14 @@ def public_item(item_id: int) -> Response:
         with app.sessions() as s:
             item = _item(s, item_id)
             pub = publication(app, item, with_documents=False)
-            documents = [{"position": a.position, "published": a.status in PUBLISHABLE,
-                          "note": f"niet gepubliceerd: {WITHHELD_WORDS.get(a.status, a.status)}"}
-                         for a in item.message.attachments]
             needles = forbidden_for_item(item, source_message(app, item))
-        page = render_template_string(PAGE, pub=pub, documents=documents)
-        return Response(guarded(page, needles, "html"), mimetype="text/html")
+            documents = [{"position": a.position, "published": a.status in PUBLISHABLE,
+                          "note": f"niet gepubliceerd: {WITHHELD_WORDS.get(a.status, a.status)}",
+                          "original": redact_known(a.filename or "", needles)}
+                         for a in item.message.attachments]
+            preview = not item_is_public(s, item)
+        page = render_template_string(PAGE, pub=pub, documents=documents, preview=preview)
+        return Response(_guarded_page(page, needles, item), mimetype="text/html")
     except PublicationRefused as e:
         return _refused(e)
 
@@ -92,3 +124,22 @@ def public_document(item_id: int, position: int) -> Response:
         return Response(f"Bijlage {position + 1}: {doc.note}", status=404, mimetype="text/plain")
     return Response(doc.data, mimetype="application/pdf",
                     headers={"Content-Disposition": f'inline; filename="{doc.filename}"'})
+
+
+@publication_bp.post("/stukken/<int:item_id>/persoonsgegevens")
+@require("review")
+def privacy_verdict(item_id: int) -> Response:
+    """A reviewer's verdict on one string: 'geen persoonsgegeven' or 'wel' (redact it); audited."""
+    app = _app()
+    user = current_user()
+    try:
+        with app.sessions.begin() as s:
+            item = s.get(Item, item_id)
+            if item is None:
+                abort(404, description=f"Geen stuk gevonden met nummer {item_id}.")
+            row = mark(s, item, request.form.get("kind", "person"), request.form.get("text", ""),
+                       request.form.get("verdict", ""), user.name if user is not None else "griffie")
+            flash(f"'{row.text}' is vastgelegd als {VERDICT_WORDS[row.verdict]}.", "ok")
+    except GriffieError as e:
+        flash(str(e), "error")
+    return redirect(url_for("review.item", item_id=item_id) + "#h-pg")

@@ -24,6 +24,7 @@ from pipeline.review import (
 )
 from pipeline.users import ROLE_LABELS, ROLES, add_user, list_users
 from pipeline.vocab import DOCUMENT_KINDS, HANDLINGS, SENDER_KINDS, TOPICS
+from pipeline.publication.verdicts import KIND_LABELS, VERDICT_WORDS, detected_strings
 from pipeline.web.auth import current_user, require, safe_next
 
 log = logging.getLogger(__name__)
@@ -115,8 +116,12 @@ def item(item_id: int) -> Any:
             abort(404, description=str(e))
         decisions = list(s.scalars(select(Decision).where(Decision.item_id == item_id).order_by(Decision.id)))
         meeting = row.meeting
+        personal_data = detected_strings(row)
+    user = current_user()
     return render_template("review/item.html", item=row, doc=row.analysis or {}, decisions=decisions,
-                           meeting=meeting, **_vocabularies())
+                           meeting=meeting, personal_data=personal_data, verdict_words=VERDICT_WORDS,
+                           kind_labels=KIND_LABELS, can_review=user is not None and user.can("review"),
+                           **_vocabularies())
 
 
 def _back(item_id: int) -> Any:
