@@ -15,7 +15,7 @@ from reportlab.pdfgen import canvas
 from pipeline.extract.detect import sniff
 from pipeline.extract.limits import ExtractLimits
 from pipeline.extract.ocr import OcrError
-from pipeline.privacy.guard import guarded
+from pipeline.privacy.guard import PrivacyLeak, PublicationRefused, check_public, describe, guarded
 from pipeline.privacy.pdf import PdfRedactionError, redact_pdf
 from pipeline.publication.forbidden import (
     forbidden_for_item,
@@ -183,12 +183,23 @@ def redacted_text(item: Item, needles: list[str] | None = None) -> str:
     return guarded(redact_known(item.text or "", needles), needles, "text")
 
 
+def _guarded_field(item: Item, field: str, text: str, needles: list[str]) -> str:
+    """text through the guard; a refusal names the item and the field (never the data)."""
+    try:
+        check_public(text, needles, "text")
+    except PrivacyLeak as leak:
+        raise PublicationRefused(f"Publicatie geweigerd: stuk {item.registration_number} ({field}) bevat nog "
+                                 f"{describe(leak.forbidden)}. Beoordeel het bij het stuk: 'geen persoonsgegeven', "
+                                 "of laat het weglakken.") from leak
+    return text
+
+
 def publication(app, item: Item, with_documents: bool = True) -> Publication:
     """The item as the public sees it: label, subject, date, redacted text and documents, all guarded."""
     parsed = source_message(app, item)
     needles = forbidden_for_item(item, parsed)
-    subject = guarded(redact_known(item.subject or "(geen onderwerp)", needles), needles, "text")
-    sender = guarded(item.public_label, needles, "text")
+    subject = _guarded_field(item, "onderwerp", redact_known(item.subject or "(geen onderwerp)", needles), needles)
+    sender = _guarded_field(item, "afzender", item.public_label, needles)
     docs = [redacted_document(app, item, a, parsed, needles) for a in item.message.attachments] \
         if with_documents else []
     return Publication(item.id, item.registration_number, sender, subject,

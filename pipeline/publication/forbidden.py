@@ -6,6 +6,7 @@ import re
 from collections.abc import Iterable
 from email.utils import parseaddr
 
+from pipeline.privacy import lexicon as lx
 from pipeline.privacy.detect import detect
 from pipeline.privacy.guard import (
     DIGIT_SEPARATORS,
@@ -24,12 +25,19 @@ _CACHE: dict[tuple, list[PersonalDataSpan]] = {}
 _CACHE_MAX = 5_000
 
 
+def _organisation_like(display: str) -> bool:
+    """A display name with an organisation or party word ("Lijst van der Does", "Fractie Bakker", "Groen Lokaal",
+    "Stichting ...") names an organisation, not a person."""
+    return any(lx.is_org_word(word) for word in display.split())
+
+
 def _sender_spans(item: Item, parsed: ParsedMessage | None) -> list[PersonalDataSpan]:
     """The sender as a person: the signatory's (or private writer's) name, and a private writer's addresses."""
     spans: list[PersonalDataSpan] = []
     name = " ".join((item.sender_name or "").split())
     org = " ".join((item.sender_organisation or "").split())
-    if name and name.casefold() not in (org.casefold(), (item.public_label or "").casefold()):
+    if name and name.casefold() not in (org.casefold(), (item.public_label or "").casefold()) \
+            and not _organisation_like(name):
         spans.append(PersonalDataSpan("person", 0, len(name), "sender", name))
     if item.sender_kind not in PRIVATE_KINDS:
         return spans
@@ -41,7 +49,7 @@ def _sender_spans(item: Item, parsed: ParsedMessage | None) -> list[PersonalData
             people.append((parsed.origin.from_name, parsed.origin.from_address))
     for display, address in people:
         addresses.add(address)
-        if display and "@" not in display and len(display.split()) >= 2:
+        if display and "@" not in display and len(display.split()) >= 2 and not _organisation_like(display):
             spans.append(PersonalDataSpan("person", 0, len(display), "sender", " ".join(display.split())))
     spans += [PersonalDataSpan("email", 0, len(a), "sender", a) for a in addresses if a]
     return spans
@@ -83,10 +91,20 @@ def with_verdicts(spans: list[PersonalDataSpan], verdicts: Iterable[PrivacyVerdi
                    for v in verdicts if v.verdict == PERSONAL]
 
 
+def _outside_organisation(item: Item, spans: list[PersonalDataSpan]) -> list[PersonalDataSpan]:
+    """Organisations keep their names: a name inside the sender organisation's own public name ("Reisbureau
+    Marco Polo B.V.", signed by Marco Polo) is published with it, so it cannot be forbidden for this item."""
+    if item.sender_kind in PRIVATE_KINDS or not item.sender_organisation:
+        return spans
+    own = normalise(item.sender_organisation)
+    return [sp for sp in spans if sp.kind != "person" or normalise(sp.text) not in own]
+
+
 def forbidden_for_item(item: Item, parsed: ParsedMessage | None = None) -> list[str]:
     """The strings no public output about item may contain: its personal-data spans (after the reviewers'
     verdicts) with their variants (initials, phone formats, ...), as ForbiddenString values with their kind."""
-    return forbidden_strings(with_verdicts(item_spans(item, parsed), item.privacy_verdicts))
+    spans = _outside_organisation(item, item_spans(item, parsed))
+    return forbidden_strings(with_verdicts(spans, item.privacy_verdicts))
 
 
 def forbidden_for_items(items: Iterable[Item]) -> list[str]:
