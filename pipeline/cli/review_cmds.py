@@ -111,13 +111,32 @@ def train(ctx: click.Context, fields: tuple[str, ...], models_dir: Path | None, 
 @main.command()
 @click.option("--models-dir", type=click.Path(path_type=Path), default=None)
 @click.option("--field", "fields", multiple=True, type=click.Choice(("topic", "handling", "document_kind")))
+@click.option("--blind", is_flag=True, help="De hele pijplijn op de bevroren blinde testset (models/corpus/blind), "
+                                            "per veld en per genre naast de beste constante.")
+@click.option("--json", "as_json", is_flag=True, help="Met --blind: de uitkomst als JSON.")
 @click.pass_context
-def evaluate(ctx: click.Context, models_dir: Path | None, fields: tuple[str, ...]) -> None:
-    """Precision, recall, F1 en verwarringstabel per model op de vaste testset."""
+def evaluate(ctx: click.Context, models_dir: Path | None, fields: tuple[str, ...], blind: bool,
+             as_json: bool) -> None:
+    """Precision, recall, F1 en verwarringstabel per model op de vaste testset (of --blind: de blinde testset)."""
     from pipeline.training import FIELDS
     from pipeline.training import evaluate as evaluate_models
 
     settings = get_ctx(ctx).settings
+    if blind:
+        from pipeline.blind import evaluate_blind, read_rows
+        from pipeline.flow import Pipeline
+        from pipeline.result import outcome_json
+
+        pipe = Pipeline.build(settings)
+        rows = read_rows(settings.models_dir / "corpus" / "blind")
+        if not rows:
+            raise GriffieError(f"Geen blinde testset gevonden in {settings.models_dir / 'corpus' / 'blind'}.")
+        report = evaluate_blind(rows, lambda raw: outcome_json(pipe.run(raw), pipe.ruleset.profile, ""))
+        if as_json:
+            emit_json(report.as_dict())
+        else:
+            click.echo(report.render())
+        return
     target = models_dir or settings.models_dir
     missing = [f for f in (fields or FIELDS) if not (target / f).is_dir()]
     if missing:
