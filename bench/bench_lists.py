@@ -68,7 +68,7 @@ def main() -> None:
         sessions = session_factory(engine)
         meeting_id = build(sessions, profile)
         with sessions.begin() as s:  # numbers are taken once, outside the timing
-            generate(s, s.get(Meeting, meeting_id), profile, profile.council, "json")
+            generate(s, s.get(Meeting, meeting_id), profile, profile.council, "json", number_by="bench")
         totals = {False: 0.0, True: 0.0}
         for public in (False, True):
             for fmt in FORMATS:

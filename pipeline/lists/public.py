@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterable
 
+from pipeline.publication.forbidden import forbidden_for_items, needle_regex, present_needles
 from pipeline.registry.models import Item
 
 REDACTED = "[geanonimiseerd]"
@@ -13,21 +13,20 @@ REDACTED = "[geanonimiseerd]"
 def forbidden_for(items: Iterable[Item]) -> list[str]:
     """Every personal-data string of items that must not appear in public output: one mechanism for every
     public output, kept in pipeline.publication (detector over letter, attachments and sender)."""
-    from pipeline.publication import forbidden_for_items
-
     return forbidden_for_items(items)
 
 
 class Scrubber:
-    """Replaces forbidden strings (case-insensitive) by a visible marker; only the strings that occur in corpus
-    are compiled, so a list of hundreds of items stays fast."""
+    """Replaces forbidden strings by a visible marker, matched the way the guard finds them (any case, any
+    whitespace between words, any separator between digits), so a scrubbed list passes the guard; only the
+    strings that occur in corpus are compiled, so a list of hundreds of items stays fast."""
 
     def __init__(self, forbidden: Iterable[str], corpus: str) -> None:
-        low = corpus.lower()
-        present = sorted({w for w in forbidden if w and w.lower() in low}, key=len, reverse=True)
-        self.pattern = re.compile("|".join(re.escape(w) for w in present), re.IGNORECASE) if present else None
+        present = sorted(present_needles(corpus, forbidden), key=len, reverse=True)
+        self.patterns = [p for p in (needle_regex(w) for w in present) if p is not None]
 
     def __call__(self, text: str | None) -> str:
-        if not text or self.pattern is None:
-            return text or ""
-        return self.pattern.sub(REDACTED, text)
+        text = text or ""
+        for pattern in self.patterns:  # longest first: "Jan de Vries" before "J. de Vries"
+            text = pattern.sub(REDACTED, text)
+        return text
