@@ -190,3 +190,15 @@ def test_profile_switch_changes_words_not_codes() -> None:
     assert any("agenderen voor een commissie of de raad" in r for r in reasons(nieuwkoop))
     sittard = run(raw, "sittard-geleen")
     assert sittard.value("handling") == "betrekken" and sittard.profile.local("vka") == ("1", "Voor kennisgeving aannemen")
+
+
+def test_a_press_release_or_newsletter_says_so_in_its_subject() -> None:
+    for subject in ("PERSBERICHT: eerste paal nieuwbouwwijk", "FW: Persbericht GGD: start vaccinatiecampagne",
+                    "VNG Nieuwsbrief Sociaal Domein week 37", "Bewonersnieuws december 2025"):
+        ctx = run(eml(sender="Communicatie <pers@voorbeeldregio.nl>", subject=subject,
+                      body="Vandaag is de eerste paal geslagen voor 212 woningen."))
+        assert ctx.value("document_kind") == "nieuwsbrief", subject
+        assert ctx.value("on_list") is False, subject
+    letter = run(eml(sender="Communicatie <pers@voorbeeldregio.nl>", subject="Reactie op het nieuws over de begroting",
+                     body="Geachte raad,\n\nWij vragen u de begroting aan te passen."))
+    assert letter.value("document_kind") != "nieuwsbrief"

@@ -1,0 +1,40 @@
+"""Corpus v7 (models/corpus/v7, training rows) through the whole pipeline, as `evaluate --blind` runs the frozen
+blind set: per-field scores and the rows each field gets wrong. A development measure for rules and features;
+the blind set itself is never looked at this way (it is only scored)."""
+
+from __future__ import annotations
+
+import json
+import sys
+from collections import Counter
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from pipeline.blind import hits, prediction, read_rows, score, to_mail  # noqa: E402
+from pipeline.config import load_settings  # noqa: E402
+from pipeline.flow import Pipeline  # noqa: E402
+from pipeline.result import outcome_json  # noqa: E402
+
+
+def main(out: Path) -> None:
+    settings = load_settings(None)
+    pipe = Pipeline.build(settings)
+    rows = read_rows(ROOT / "models" / "corpus" / "v7")
+    preds = []
+    for row in rows:
+        doc = outcome_json(pipe.run(to_mail(row)), pipe.ruleset.profile, "")
+        preds.append(dict(prediction(doc), reasons=doc["reasons"]))
+    report = score(rows, preds)
+    print(report.render())
+    with out.open("w", encoding="utf-8") as f:
+        for row, pred in zip(rows, preds):
+            f.write(json.dumps({"id": row["id"], "genre": row["genre"], "labels": row["labels"], "pred": pred,
+                                "hits": hits(row, pred)}, ensure_ascii=False) + "\n")
+    wrong = Counter((r["genre"], f) for r, p in zip(rows, preds) for f, ok in hits(r, p).items() if not ok)
+    print("most frequent misses (genre, field):", wrong.most_common(12))
+
+
+if __name__ == "__main__":
+    main(Path(sys.argv[1] if len(sys.argv) > 1 else "/tmp/v7_dev.jsonl"))
