@@ -37,33 +37,19 @@ def _private_mail() -> bytes:
                      body="Geachte raad,\n\nMijn buurman Pietersen maakt elke nacht lawaai.\n")
 
 
-def _mounted_readonly(tmp_path: Path) -> Path:
-    if os.geteuid() != 0:
-        pytest.skip("a read-only file system needs root (mount)")
-    mnt = tmp_path / "ro"
-    mnt.mkdir()
-    subprocess.run(["mount", "-t", "tmpfs", "-o", "size=8m", "tmpfs", str(mnt)], check=True)
-    return mnt
-
-
 def test_read_only_registry_error_is_one_dutch_sentence_without_sql_or_letter_text(tmp_path):
-    mnt = _mounted_readonly(tmp_path)
-    try:
-        db = f"sqlite:///{mnt}/registry.db"
-        ready = cli("--db", db, "messages")
-        assert ready.returncode == 0, ready.stderr
-        subprocess.run(["mount", "-o", "remount,ro", str(mnt)], check=True)
-        mail = tmp_path / "brief.eml"
-        mail.write_bytes(_private_mail())
-        out = cli("--db", db, "ingest", str(mail), env={"GRIFFIEPOST_DATA_DIR": str(tmp_path / "data")})
-    finally:
-        subprocess.run(["umount", "-l", str(mnt)], check=False)
+    ready = cli("--db", f"sqlite:///{tmp_path}/registry.db", "messages")
+    assert ready.returncode == 0, ready.stderr
+    mail = tmp_path / "brief.eml"
+    mail.write_bytes(_private_mail())
+    read_only = f"sqlite:///file:{tmp_path}/registry.db?mode=ro&uri=true"
+    out = cli("--db", read_only, "ingest", str(mail), env={"GRIFFIEPOST_DATA_DIR": str(tmp_path / "data")})
     assert out.returncode != 0
     err = out.stderr.strip()
     assert len(err.splitlines()) == 1, err
     for secret in (*PRIVATE, "Pietersen", "INSERT", "SELECT", "[SQL", "parameters", "sqlalche.me"):
         assert secret not in err, err
-    assert err.startswith("Fout: ") and "database" in err and ("alleen" in err or "schrijven" in err), err
+    assert err.startswith("Fout: ") and "database" in err and "alleen" in err, err
 
 
 def test_engine_hides_parameters():
