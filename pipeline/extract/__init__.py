@@ -130,6 +130,8 @@ def _container(part: AttachmentPart, limits: ExtractLimits, depth: int, kind: st
 
 
 def _extract(part: AttachmentPart, limits: ExtractLimits, depth: int) -> ExtractedAttachment:
+    if part.cut:  # parsing already decided not to read it; the reason travels with the attachment
+        return _result(part, "unsupported", error=part.cut)
     size = len(part.data)
     if size > limits.max_attachment_bytes:
         return _result(part, "too_large",
