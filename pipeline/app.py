@@ -33,7 +33,8 @@ class App:
         sessions = session_factory(engine)
         store = RawStore(Path(settings.registry.data_dir) / "raw")
         intake = Intake(sessions, store, settings.intake.max_message_bytes)
-        worker = Worker(sessions, store, lambda: Pipeline.build(settings), on_filed=_filed_hooks(settings))
+        worker = Worker(sessions, store, lambda: Pipeline.build(settings), on_filed=_filed_hooks(settings),
+                        max_message_bytes=settings.intake.max_message_bytes)
         return cls(settings, engine, sessions, store, intake, worker)
 
     def process_pending(self, progress=None) -> Summary:

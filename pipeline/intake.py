@@ -14,6 +14,11 @@ from sqlalchemy.orm import Session, sessionmaker
 from pipeline.rawstore import RawStore
 from pipeline.records import Locator
 from pipeline.registry.models import AuditEntry, Message, MessageLocator
+from pipeline.sizes import megabytes
+
+
+def too_large_reason(size: int, limit: int) -> str:
+    return (f"Bericht is te groot ({megabytes(size)}, grens {megabytes(limit)}); het is bewaard maar niet verwerkt.")
 
 
 @dataclass(frozen=True)
@@ -21,6 +26,7 @@ class Accepted:
     message_id: int
     sha256: str
     duplicate: bool
+    quarantined: bool = False  # kept, but not to be processed (too large)
 
 
 def _header_facts(data: bytes) -> tuple[str | None, str | None, str | None]:
@@ -75,13 +81,10 @@ class Intake:
         )
         if len(data) > self.max_message_bytes:
             msg.state = "quarantined"
-            msg.last_error = (
-                f"Bericht is te groot ({len(data) // 1_000_000} MB, grens {self.max_message_bytes // 1_000_000} MB);"
-                " het is bewaard maar niet verwerkt."
-            )
+            msg.last_error = too_large_reason(len(data), self.max_message_bytes)
         s.add(msg)
         s.flush()
         s.add(MessageLocator(message_id=msg.id, source=locator.source, ref=locator.ref))
         s.add(AuditEntry(actor=actor, action="message_received", message_id=msg.id,
                          detail={"source": locator.source, "ref": locator.ref, "sha256": digest}))
-        return Accepted(msg.id, digest, False)
+        return Accepted(msg.id, digest, False, msg.state == "quarantined")

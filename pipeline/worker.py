@@ -14,6 +14,7 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from pipeline.errors import GriffieError
 from pipeline.flow import Pipeline
+from pipeline.intake import too_large_reason
 from pipeline.rawstore import RawStore
 from pipeline.registry.models import AuditEntry, Item, Message
 from pipeline.result import outcome_json
@@ -21,6 +22,10 @@ from pipeline.stages.file import file_outcome
 from pipeline.stages.parse import ParseError
 
 STALE_CLAIM = timedelta(minutes=15)
+
+
+class TooLarge(GriffieError):
+    """The message is larger than intake.max_message_bytes: kept, never read."""
 FiledHook = Callable[[Session, Item], None]
 
 
@@ -55,8 +60,9 @@ def readable_error(exc: BaseException) -> str:
 
 class Worker:
     def __init__(self, sessions: sessionmaker, store: RawStore, pipeline_factory: Callable[[], Pipeline],
-                 on_filed: list[FiledHook] | None = None) -> None:
+                 on_filed: list[FiledHook] | None = None, max_message_bytes: int | None = None) -> None:
         self.sessions = sessions
+        self.max_message_bytes = max_message_bytes
         self.store = store
         self._factory = pipeline_factory
         self._pipeline: Pipeline | None = None
@@ -106,7 +112,9 @@ class Worker:
         pipeline = self.pipeline  # rules or models that cannot load stop the run here: no message is to blame
         with self.sessions() as s:
             msg = s.get(Message, message_id)
-            digest = msg.sha256
+            digest, size = msg.sha256, msg.size
+        if self.max_message_bytes is not None and size > self.max_message_bytes:  # a retry keeps the intake limit
+            return self._quarantine(message_id, TooLarge(too_large_reason(size, self.max_message_bytes)))
         try:
             raw = self.store.get(digest)
             outcome = pipeline.run(raw)

@@ -20,16 +20,18 @@ def ingest_paths(app, paths: list[Path], show_progress: bool = True) -> dict[str
     from tqdm import tqdm
 
     counts = {"ingested": 0, "duplicates": 0}
+    at_intake = 0  # quarantined on arrival (too large): never reach the worker, still counted
     with tqdm(desc="Inlezen", unit=" bericht", disable=not show_progress or None, leave=False) as bar:
         for raw in iter_paths(paths):
             accepted = app.intake.accept(raw.data, raw.locator, actor="cli")
             counts["duplicates" if accepted.duplicate else "ingested"] += 1
+            at_intake += accepted.quarantined
             bar.update(1)
     pending = len(app.worker.pending_ids())
     with tqdm(total=pending, desc="Verwerken", unit=" bericht", disable=not show_progress or None,
               leave=False) as bar:
         summary = app.process_pending(progress=bar.update)
-    counts.update(filed=summary.filed, ignored=summary.ignored, quarantined=summary.quarantined)
+    counts.update(filed=summary.filed, ignored=summary.ignored, quarantined=summary.quarantined + at_intake)
     return counts
 
 
@@ -57,6 +59,12 @@ def ingest(ctx: click.Context, paths: tuple[Path, ...], as_json: bool) -> None:
 def retry(ctx: click.Context, ids: tuple[int, ...]) -> None:
     """Verwerk berichten in quarantaine opnieuw (alle, of de opgegeven nummers)."""
     app = get_app(ctx)
+    if ids:
+        with app.sessions() as s:
+            known = set(s.scalars(select(Message.id).where(Message.id.in_(ids))))
+        unknown = [str(i) for i in ids if i not in known]
+        if unknown:
+            raise NotFound(f"Geen bericht met nummer {', '.join(unknown)}; zie griffiepost messages.")
     n = app.worker.requeue_quarantined(list(ids) or None)
     s = app.process_pending()
     click.echo(f"{n} opnieuw geprobeerd: {s.filed} geregistreerd, {s.ignored} genegeerd, "

@@ -12,15 +12,12 @@ from pipeline.extract.limits import ExtractLimits
 from pipeline.extract.outlook import OutlookMessage, read_msg, read_tnef
 from pipeline.extract.worker import JobResult, get_pool
 from pipeline.records import AttachmentPart, ExtractedAttachment
+from pipeline.sizes import megabytes as _megabytes
 from pipeline.text.html import html_to_text
 
 __all__ = ["ExtractLimits", "OutlookMessage", "extract_all", "extract_attachment", "read_msg"]
 
 _CLAIMED = {"pdf": "PDF", "docx": "Word-document", "tnef": "winmail.dat", "msg": "Outlook-bericht", "image": "afbeelding"}
-
-
-def _megabytes(size: int) -> str:
-    return f"{size / 1024 / 1024:.1f} MB".replace(".", ",")
 
 
 def _result(part: AttachmentPart, status: str, text: str = "", **kw) -> ExtractedAttachment:

@@ -32,7 +32,7 @@ def _child_main(conns: tuple[Connection, Connection], memory_mb: int) -> None:
 
     os.environ["OMP_THREAD_LIMIT"] = "1"
     os.environ["OPENBLAS_NUM_THREADS"] = "1"
-    limit = memory_mb * 1024 * 1024
+    limit = memory_mb * 1_000_000  # decimal MB, as the setting and its messages say
     resource.setrlimit(resource.RLIMIT_AS, (limit, limit))
     receive, conn = conns
     jobs = _jobs()
