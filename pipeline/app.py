@@ -27,7 +27,7 @@ class App:
 
     @classmethod
     def open(cls, settings: Settings, migrate_schema: bool = True) -> "App":
-        engine = make_engine(settings.registry.url, settings.registry.echo_sql)
+        engine = make_engine(settings.registry.url, settings.registry.echo_sql, settings.registry.busy_timeout_s)
         if migrate_schema:
             migrate(engine)
         sessions = session_factory(engine)

@@ -12,6 +12,7 @@ from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session, sessionmaker
 
 from pipeline.rawstore import RawStore
+from pipeline.registry.retry import patiently
 from pipeline.records import Locator
 from pipeline.registry.models import AuditEntry, Message, MessageLocator
 from pipeline.sizes import megabytes
@@ -56,14 +57,17 @@ class Intake:
     def accept(self, data: bytes, locator: Locator, actor: str = "intake") -> Accepted:
         """Keep the bytes durably, then commit one message row (or note a new locator of a known message)."""
         digest = self.store.put(data)
+
+        def record() -> Accepted:
+            with self.sessions.begin() as s:
+                return self._record(s, data, digest, locator, actor)
+
         for _ in range(3):
             try:
-                with self.sessions.begin() as s:
-                    return self._record(s, data, digest, locator, actor)
+                return patiently(record, "bericht vastleggen")
             except IntegrityError:
                 continue  # another worker recorded the same bytes or locator at the same moment: look again
-        with self.sessions.begin() as s:
-            return self._record(s, data, digest, locator, actor)
+        return patiently(record, "bericht vastleggen")
 
     def _record(self, s: Session, data: bytes, digest: str, locator: Locator, actor: str) -> Accepted:
         msg = s.scalar(select(Message).where(Message.sha256 == digest))
