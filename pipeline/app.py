@@ -32,6 +32,7 @@ class App:
             migrate(engine)
         sessions = session_factory(engine)
         store = RawStore(Path(settings.registry.data_dir) / "raw")
+        store.clean_stale_temps()  # half-written files of runs that were killed or hit a full disk
         intake = Intake(sessions, store, settings.intake.max_message_bytes)
         worker = Worker(sessions, store, lambda: Pipeline.build(settings), on_filed=_filed_hooks(settings),
                         max_message_bytes=settings.intake.max_message_bytes)

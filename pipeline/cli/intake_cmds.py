@@ -10,7 +10,7 @@ from sqlalchemy.orm import selectinload
 
 from pipeline.cli.base import emit_json, get_app, get_ctx, main
 from pipeline.errors import NotFound, SourceError
-from pipeline.rawstore import sha256_hex
+from pipeline.rawstore import StorageFull, sha256_hex
 from pipeline.registry.models import Item, Message
 from pipeline.sources.files import iter_paths
 
@@ -21,9 +21,14 @@ def ingest_paths(app, paths: list[Path], show_progress: bool = True) -> dict[str
 
     counts = {"ingested": 0, "duplicates": 0}
     at_intake = 0  # quarantined on arrival (too large): never reach the worker, still counted
+    full: StorageFull | None = None
     with tqdm(desc="Inlezen", unit=" bericht", disable=not show_progress or None, leave=False) as bar:
         for raw in iter_paths(paths):
-            accepted = app.intake.accept(raw.data, raw.locator, actor="cli")
+            try:
+                accepted = app.intake.accept(raw.data, raw.locator, actor="cli")
+            except StorageFull as e:  # stop taking in; what was kept is still processed below
+                full = e
+                break
             counts["duplicates" if accepted.duplicate else "ingested"] += 1
             at_intake += accepted.quarantined
             bar.update(1)
@@ -32,6 +37,10 @@ def ingest_paths(app, paths: list[Path], show_progress: bool = True) -> dict[str
               leave=False) as bar:
         summary = app.process_pending(progress=bar.update)
     counts.update(filed=summary.filed, ignored=summary.ignored, quarantined=summary.quarantined + at_intake)
+    if full is not None:
+        raise StorageFull(f"{full}: {summary_line(counts)[:-1]}; de overige berichten zijn niet ingelezen en "
+                          "niets is half bewaard. Maak ruimte en lees opnieuw in (wat al bewaard is, wordt "
+                          "herkend).") from full
     return counts
 
 
