@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import hashlib
 
+from pipeline.extract.damage import describe
 from pipeline.extract.detect import sniff
 from pipeline.extract.docs import check_zip, decode_text
 from pipeline.extract.errors import ExtractFailure
@@ -111,7 +112,8 @@ def _container(part: AttachmentPart, limits: ExtractLimits, depth: int, kind: st
     except ExtractFailure as exc:
         return _result(part, exc.status, error=exc.message)
     except Exception as exc:  # a third-party reader choking on hostile input: keep the reason
-        return _result(part, "broken", error=f"Bestand kon niet gelezen worden: {type(exc).__name__}: {exc}")
+        return _result(part, "broken",
+                       error=f"Bestand kon niet gelezen worden: {describe(str(exc), type(exc).__name__)}")
     texts, notes, ocr = [body.strip()], [], False
     for child in inner:
         child.depth = part.depth + 1

@@ -8,6 +8,7 @@ from io import BytesIO
 import docx
 from charset_normalizer import from_bytes
 
+from pipeline.extract.damage import describe
 from pipeline.extract.errors import ExtractFailure
 from pipeline.extract.limits import ExtractLimits
 
@@ -21,7 +22,7 @@ def check_zip(data: bytes, limits: ExtractLimits) -> None:
             total = sum(info.file_size for info in archive.infolist())
             count = len(archive.infolist())
     except (zipfile.BadZipFile, ValueError, OSError) as exc:
-        raise ExtractFailure("broken", f"Document is beschadigd: {exc}") from exc
+        raise ExtractFailure("broken", f"Document is beschadigd: {describe(str(exc), type(exc).__name__)}") from exc
     if total > limits.max_decompressed_bytes or count > 10_000:
         raise ExtractFailure(
             "too_large",
@@ -36,9 +37,9 @@ def docx_text(data: bytes, limits: ExtractLimits) -> str:
     try:
         document = docx.Document(BytesIO(data))
     except (KeyError, ValueError, zipfile.BadZipFile, OSError) as exc:
-        raise ExtractFailure("broken", f"Document is beschadigd: {exc}") from exc
+        raise ExtractFailure("broken", f"Document is beschadigd: {describe(str(exc), type(exc).__name__)}") from exc
     except Exception as exc:  # python-docx raises its own and lxml's errors for malformed parts
-        raise ExtractFailure("broken", f"Document is beschadigd: {type(exc).__name__}: {exc}") from exc
+        raise ExtractFailure("broken", f"Document is beschadigd: {describe(str(exc), type(exc).__name__)}") from exc
     lines: list[str] = []
     for block in document.element.body.iterchildren():
         if block.tag == _W + "p":

@@ -1,0 +1,35 @@
+"""What a parser library says about a damaged file, said in Dutch (its English never reaches a reason)."""
+
+from __future__ import annotations
+
+# (words in the library's message, lower case; the Dutch description), first match wins
+KNOWN = (
+    ("no /root object", "de hoofdstructuur van het document (/Root) ontbreekt"),
+    ("unexpected eof", "het bestand houdt plotseling op (afgekapt)"),
+    ("eof marker not found", "het bestand houdt plotseling op (afgekapt)"),
+    ("truncated", "het bestand houdt plotseling op (afgekapt)"),
+    ("startxref", "de verwijzingstabel (xref) ontbreekt of is onleesbaar"),
+    ("xref", "de verwijzingstabel (xref) ontbreekt of is onleesbaar"),
+    ("password", "het bestand is versleuteld"),
+    ("encrypt", "het bestand is versleuteld"),
+    ("data format error", "de inhoud heeft geen geldige opmaak"),
+    ("file not in pdf format", "de inhoud is geen PDF"),
+    ("is this really a pdf", "de inhoud is geen PDF"),
+    ("not a zip file", "ongeldig zip-archief"),
+    ("bad zip", "ongeldig zip-archief"),
+    ("cannot identify image file", "geen herkenbaar afbeeldingsformaat"),
+    ("decompression bomb", "de afbeelding is te groot om uit te pakken"),
+    ("file not found", "een onderdeel ontbreekt"),
+    ("codec can't decode", "tekst in een onbekende tekenset"),
+    ("recursion", "te diep genest"),
+    ("memory", "te weinig geheugen"),
+)
+
+
+def describe(message: str, kind: str = "") -> str:
+    """The Dutch description of a library's error message; unknown ones name only the kind of error."""
+    text = (message or "").lower()
+    for words, dutch in KNOWN:
+        if words in text:
+            return dutch
+    return f"onbekende beschadiging ({kind})" if kind else "onbekende beschadiging"
