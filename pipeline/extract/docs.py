@@ -6,9 +6,9 @@ import zipfile
 from io import BytesIO
 
 import docx
-from charset_normalizer import from_bytes
 
 from pipeline.extract.damage import describe
+from pipeline.text.charset import decode_body
 from pipeline.extract.errors import ExtractFailure
 from pipeline.extract.limits import ExtractLimits
 
@@ -59,20 +59,11 @@ def docx_text(data: bytes, limits: ExtractLimits) -> str:
 
 
 def decode_text(data: bytes, content_type: str = "") -> str:
-    """Declared charset, then UTF-8, then Windows-1252 (most Dutch mail), then detection (never fails)."""
+    """Declared charset, then UTF-8, repaired mixed UTF-8, then detection among Western charsets (never fails)."""
     declared = None
     for piece in content_type.split(";")[1:]:
         key, _, value = piece.partition("=")
         if key.strip().lower() == "charset":
             declared = value.strip().strip('"') or None
-    for charset in (declared, "utf-8", "cp1252"):
-        if charset:
-            try:
-                return data.decode(charset).lstrip("\ufeff")
-            except (UnicodeDecodeError, LookupError):
-                continue
-    best = from_bytes(data[:200_000]).best()
-    if best is not None and best.encoding:
-        return data.decode(best.encoding, errors="replace")
-    return data.decode("latin-1")
+    return decode_body(data, declared)[0].lstrip("\ufeff")  # the same reading as a mail body
 
