@@ -41,7 +41,7 @@ class ModelSettings:
 class IntakeSettings:
     max_message_bytes: int = 50_000_000
     max_nesting_depth: int = 5  # forwarded messages inside messages
-    max_header_bytes: int = 16_384  # a longer header value is cut before parsing (the original is kept)
+    max_header_bytes: int = 8192  # a longer header value is cut before parsing (the original is kept)
     max_headers: int = 500  # headers per message or part read; the rest is skipped with a reason
 
 

@@ -29,7 +29,7 @@ def limits_from(settings: Settings) -> ExtractLimits:
     return ExtractLimits(**{k: v for k, v in vars(settings.limits).items() if k in names})
 
 
-def parse_any(raw: bytes, max_depth: int, max_header_bytes: int = 16_384, max_headers: int = 500) -> ParsedMessage:
+def parse_any(raw: bytes, max_depth: int, max_header_bytes: int = 8192, max_headers: int = 500) -> ParsedMessage:
     """A MIME message, or an Outlook .msg file turned into the same record."""
     if raw.startswith(OLE_MAGIC):
         m = read_msg(raw)

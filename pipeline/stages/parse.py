@@ -25,24 +25,54 @@ FORWARD_MARKER = re.compile(
 REPLY_PREFIX = re.compile(r"^\s*((fw|fwd|re|aw|antw|doorgestuurd|tr|wg)\s*:\s*)+", re.IGNORECASE)
 
 
-MAX_HEADER_BYTES = 16_384  # the defaults of intake.max_header_bytes / intake.max_headers
+MAX_HEADER_BYTES = 8192  # the defaults of intake.max_header_bytes / intake.max_headers
 MAX_HEADERS = 500
+# The stdlib header parser costs ~3-6 us per character (and more for long values): one message may spend this
+# many characters in it; after that every value is cut to SMALL_HEADER first (a hostile message, said in reasons).
+HEADER_BUDGET = 50_000
+SMALL_HEADER = 200  # still holds a Content-Type with the longest boundary RFC 2046 allows (70)
+MAX_PARTS = 1000  # MIME parts read per message; more is hostile (or broken), the rest is said, not read
+MAILPARSER_MAX_BYTES = 5_000_000  # above this mail-parser's second opinion on defects costs seconds
+MAX_DELIMITER_LINES = 2 * MAX_PARTS  # lines starting with "--", counted before parsing (the parser is not bounded)
 
 
 class ParseError(ValueError):
     """The bytes are not a message we can read at all."""
 
 
+class HeaderBudget:
+    """Characters one message may still spend in the stdlib header parser (shared by all its parts), and the
+    values parsed already: the parser asks for the same Content-Type of a part a dozen times."""
+
+    def __init__(self, left: int) -> None:
+        self.left = left
+        self.spent_out = False
+        self.parsed: dict[tuple[str, str], object] = {}
+
+
 class BoundedPolicy(EmailPolicy):
     """policy.default, but a header value is cut before it is parsed: the stdlib's header parser is quadratic
-    in the length of a value (a 2 MB Subject took 88 s and 692 MB)."""
+    in the length of a value (a 2 MB Subject took 88 s and 692 MB), and slow even for short ones."""
 
     max_header_bytes = MAX_HEADER_BYTES
+    budget: HeaderBudget | None = None
 
     def header_fetch_parse(self, name, value):
-        if isinstance(value, str) and len(value) > self.max_header_bytes:
-            value = value[: self.max_header_bytes]
-        return super().header_fetch_parse(name, value)
+        if not isinstance(value, str) or hasattr(value, "name") or self.budget is None:
+            return super().header_fetch_parse(name, value[: self.max_header_bytes] if isinstance(value, str)
+                                              and not hasattr(value, "name") else value)
+        budget = self.budget
+        known = budget.parsed.get((name, value))
+        if known is not None:
+            return known
+        limit = self.max_header_bytes
+        if budget.left < min(len(value), limit) and len(value) > SMALL_HEADER:
+            limit, budget.spent_out = min(limit, SMALL_HEADER), True
+        budget.left -= min(len(value), limit)
+        header = super().header_fetch_parse(name, value[:limit])
+        if len(budget.parsed) < 4 * MAX_PARTS:
+            budget.parsed[(name, value)] = header
+        return header
 
 
 def clean_subject(subject: str | None) -> str | None:
@@ -109,10 +139,12 @@ def _decode_text(part: EmailMessage, notes: list[str]) -> str:
 
 def _cut_headers(msg: EmailMessage, limit: int, notes: list[str]) -> None:
     """Say which header values the BoundedPolicy cuts (the raw values stay in the kept original)."""
-    for key, value in msg.raw_items():
-        if isinstance(value, str) and len(value) > limit:
-            notes.append(f"kopregel {key} is ingekort tot {kilobytes(limit)} (was {kilobytes(len(value))}); "
-                         "het origineel is bewaard")
+    cut = [(key, len(value)) for key, value in msg.raw_items() if isinstance(value, str) and len(value) > limit]
+    if cut:
+        names = ", ".join(dict.fromkeys(key for key, _ in cut[:5])) + (f" en {len(cut) - 5} meer" if len(cut) > 5 else "")
+        longest = max(size for _, size in cut)
+        notes.append(f"kopregel {names} ingekort tot {kilobytes(limit)} (langste was {kilobytes(longest)}); "
+                     "het origineel is bewaard")
 
 
 def _filename(part: EmailMessage) -> str | None:
@@ -135,11 +167,19 @@ def parse_message(raw: bytes, max_depth: int = 5, max_header_bytes: int = MAX_HE
     """Parse raw bytes; defects are recorded, not raised. Raises ParseError only for non-messages."""
     if not raw.strip():
         raise ParseError("Het bericht is leeg.")
-    bounded = BoundedPolicy().clone(max_header_bytes=max_header_bytes)
+    delimiters = raw.count(b"\n--")
+    if delimiters > MAX_DELIMITER_LINES:  # tens of thousands of MIME parts: no letter looks like that
+        raise ParseError(f"Het bericht heeft {delimiters} MIME-grenzen (meer dan {MAX_DELIMITER_LINES}); het is "
+                         "bewaard maar niet verwerkt.")
+    budget = HeaderBudget(HEADER_BUDGET)
+    bounded = BoundedPolicy().clone(max_header_bytes=max_header_bytes, budget=budget)
     msg = BytesParser(policy=bounded).parsebytes(raw)
     if not msg.keys():
         raise ParseError("Het bericht heeft geen kopregels; het is geen e-mailbericht.")
     parsed = _parse_tree(msg, 0, _Limits(max_depth, max_header_bytes, max_headers))
+    if budget.spent_out:
+        parsed.notes.append(f"de kopregels zijn samen erg lang; latere kopregels zijn na {SMALL_HEADER} tekens "
+                            "ingekort (het origineel is bewaard)")
     parsed.raw_size = len(raw)
     parsed.defects = sorted(set(parsed.defects) | _mailparser_defects(raw))
     automated = msg.get_content_type() == "multipart/report"
@@ -153,7 +193,10 @@ def parse_message(raw: bytes, max_depth: int = 5, max_header_bytes: int = MAX_HE
 
 
 def _mailparser_defects(raw: bytes) -> set[str]:
-    """mail-parser's view of the defects (it also checks header encodings the stdlib accepts silently)."""
+    """mail-parser's view of the defects (it also checks header encodings the stdlib accepts silently).
+    It parses the whole message again, unbounded: a large one gets the stdlib's view only."""
+    if len(raw) > MAILPARSER_MAX_BYTES:
+        return set()
     import mailparser
     from mailparser.exceptions import MailParserError
 
@@ -174,7 +217,11 @@ def _parse_tree(msg: EmailMessage, depth: int, limits: _Limits) -> ParsedMessage
     attachments: list[AttachmentPart] = []
     defects = [type(d).__name__ for d in msg.defects]
     attached: list[ParsedMessage] = []
-    for part in _walk_own(msg):
+    for n, part in enumerate(_walk_own(msg)):
+        if n == MAX_PARTS:
+            notes.append(f"bericht heeft meer dan {MAX_PARTS} MIME-delen; de rest is niet gelezen "
+                         "(het origineel is bewaard)")
+            break
         defects.extend(type(d).__name__ for d in part.defects if part is not msg)
         ctype = part.get_content_type()
         if part.is_multipart():
