@@ -9,11 +9,11 @@ from datetime import datetime, timezone
 from email import policy
 from email.message import EmailMessage
 from email.parser import BytesParser
-from email.policy import EmailPolicy
 from email.utils import getaddresses, parseaddr, parsedate_to_datetime
 
 from pipeline.records import AttachmentPart, Origin, ParsedMessage
-from pipeline.sizes import kilobytes
+from pipeline.stages.headers import (HEADER_BUDGET, MAX_HEADER_BYTES, MAX_HEADERS, SMALL_HEADER, BoundedPolicy,
+                                     HeaderBudget, cut_headers)
 from pipeline.stages.forwards import find_inline_forward
 from pipeline.text.charset import decode_body
 from pipeline.text.html import html_to_text
@@ -25,12 +25,6 @@ FORWARD_MARKER = re.compile(
 REPLY_PREFIX = re.compile(r"^\s*((fw|fwd|re|aw|antw|doorgestuurd|tr|wg)\s*:\s*)+", re.IGNORECASE)
 
 
-MAX_HEADER_BYTES = 8192  # the defaults of intake.max_header_bytes / intake.max_headers
-MAX_HEADERS = 500
-# The stdlib header parser costs ~3-6 us per character (and more for long values): one message may spend this
-# many characters in it; after that every value is cut to SMALL_HEADER first (a hostile message, said in reasons).
-HEADER_BUDGET = 50_000
-SMALL_HEADER = 200  # still holds a Content-Type with the longest boundary RFC 2046 allows (70)
 MAX_PARTS = 1000  # MIME parts read per message; more is hostile (or broken), the rest is said, not read
 MAILPARSER_MAX_BYTES = 5_000_000  # above this mail-parser's second opinion on defects costs seconds
 MAX_DELIMITER_LINES = 2 * MAX_PARTS  # lines starting with "--", counted before parsing (the parser is not bounded)
@@ -38,41 +32,6 @@ MAX_DELIMITER_LINES = 2 * MAX_PARTS  # lines starting with "--", counted before 
 
 class ParseError(ValueError):
     """The bytes are not a message we can read at all."""
-
-
-class HeaderBudget:
-    """Characters one message may still spend in the stdlib header parser (shared by all its parts), and the
-    values parsed already: the parser asks for the same Content-Type of a part a dozen times."""
-
-    def __init__(self, left: int) -> None:
-        self.left = left
-        self.spent_out = False
-        self.parsed: dict[tuple[str, str], object] = {}
-
-
-class BoundedPolicy(EmailPolicy):
-    """policy.default, but a header value is cut before it is parsed: the stdlib's header parser is quadratic
-    in the length of a value (a 2 MB Subject took 88 s and 692 MB), and slow even for short ones."""
-
-    max_header_bytes = MAX_HEADER_BYTES
-    budget: HeaderBudget | None = None
-
-    def header_fetch_parse(self, name, value):
-        if not isinstance(value, str) or hasattr(value, "name") or self.budget is None:
-            return super().header_fetch_parse(name, value[: self.max_header_bytes] if isinstance(value, str)
-                                              and not hasattr(value, "name") else value)
-        budget = self.budget
-        known = budget.parsed.get((name, value))
-        if known is not None:
-            return known
-        limit = self.max_header_bytes
-        if budget.left < min(len(value), limit) and len(value) > SMALL_HEADER:
-            limit, budget.spent_out = min(limit, SMALL_HEADER), True
-        budget.left -= min(len(value), limit)
-        header = super().header_fetch_parse(name, value[:limit])
-        if len(budget.parsed) < 4 * MAX_PARTS:
-            budget.parsed[(name, value)] = header
-        return header
 
 
 def clean_subject(subject: str | None) -> str | None:
@@ -135,16 +94,6 @@ def _decode_text(part: EmailMessage, notes: list[str]) -> str:
     if note:
         notes.append(note)
     return text
-
-
-def _cut_headers(msg: EmailMessage, limit: int, notes: list[str]) -> None:
-    """Say which header values the BoundedPolicy cuts (the raw values stay in the kept original)."""
-    cut = [(key, len(value)) for key, value in msg.raw_items() if isinstance(value, str) and len(value) > limit]
-    if cut:
-        names = ", ".join(dict.fromkeys(key for key, _ in cut[:5])) + (f" en {len(cut) - 5} meer" if len(cut) > 5 else "")
-        longest = max(size for _, size in cut)
-        notes.append(f"kopregel {names} ingekort tot {kilobytes(limit)} (langste was {kilobytes(longest)}); "
-                     "het origineel is bewaard")
 
 
 def _filename(part: EmailMessage) -> str | None:
@@ -210,7 +159,7 @@ def _mailparser_defects(raw: bytes) -> set[str]:
 
 def _parse_tree(msg: EmailMessage, depth: int, limits: _Limits) -> ParsedMessage:
     notes: list[str] = []
-    _cut_headers(msg, limits.max_header_bytes, notes)
+    cut_headers(msg, limits.max_header_bytes, notes)
     from_name, from_addr = parseaddr(_header_str(msg, "From") or "")
     plain: list[str] = []
     html: list[str] = []
