@@ -23,13 +23,17 @@ KNOWN = (
     ("codec can't decode", "tekst in een onbekende tekenset"),
     ("recursion", "te diep genest"),
     ("memory", "te weinig geheugen"),
+    ("malformed", "de opbouw van het bestand is ongeldig"),
+    ("syntax", "de opbouw van het bestand is ongeldig"),
+    ("badzipfile", "ongeldig zip-archief"),
+    ("unicode", "tekst in een onbekende tekenset"),
 )
 
 
 def describe(message: str, kind: str = "") -> str:
-    """The Dutch description of a library's error message; unknown ones name only the kind of error."""
-    text = (message or "").lower()
+    """The Dutch description of a library's error message and error class (their English stays out)."""
+    text = f"{message or ''} {kind}".lower()
     for words, dutch in KNOWN:
         if words in text:
             return dutch
-    return f"onbekende beschadiging ({kind})" if kind else "onbekende beschadiging"
+    return "onbekende beschadiging"
