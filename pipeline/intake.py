@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from email import policy
+from email.errors import MessageError
 from email.header import decode_header, make_header
 from email.parser import BytesHeaderParser
 
@@ -39,12 +40,12 @@ def _header_facts(data: bytes) -> tuple[str | None, str | None, str | None]:
             if v is None:
                 return None
             try:
-                return str(make_header(decode_header(str(v))))[:1000]
-            except (ValueError, LookupError, UnicodeError):
+                return str(make_header(decode_header(str(v)[:4000])))[:1000]
+            except (ValueError, LookupError, UnicodeError, MessageError):  # a broken =?..?= word (found by fuzzing)
                 return str(v)[:1000]
 
         return dec(head.get("Message-ID")), dec(head.get("Subject")), dec(head.get("From"))
-    except (ValueError, LookupError, UnicodeError, TypeError):
+    except (ValueError, LookupError, UnicodeError, TypeError, MessageError):
         return None, None, None
 
 

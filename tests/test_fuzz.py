@@ -29,7 +29,6 @@ settings.register_profile("ci", max_examples=25, deadline=None, derandomize=True
                           suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large,
                                                  HealthCheck.function_scoped_fixture])
 settings.register_profile("fuzz", parent=settings.get_profile("ci"), max_examples=2000, derandomize=False)
-settings.register_profile("probe", parent=settings.get_profile("ci"), max_examples=150, derandomize=False)
 settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "ci"))
 
 ROOT = Path(__file__).resolve().parent.parent

@@ -128,3 +128,12 @@ def test_too_large_reason_uses_one_unit():
 
     text = too_large_reason(85_000_000, 50_000_000)
     assert "85,0 MB" in text and "50,0 MB" in text
+
+
+def test_intake_keeps_a_message_whose_subject_is_a_broken_encoded_word(tmp_path):
+    """Found by fuzzing: '=??B?000000000?=' made intake raise HeaderParseError, so the row was never written."""
+    app = App.open(sample_settings(tmp_path))
+    raw = b"Subject: =??B?000000000?=\r\nFrom: =?utf-8?b?w6l?= <a@b.nl>\r\n\r\nGeachte raad,\r\n"
+    accepted = app.intake.accept(raw, Locator("file", "/kapot.eml"))
+    with app.sessions() as s:
+        assert s.get(Message, accepted.message_id).subject == "=??B?000000000?="
