@@ -16,18 +16,18 @@ from pipeline.errors import GriffieError
 from pipeline.flow import Pipeline
 from pipeline.intake import too_large_reason
 from pipeline.rawstore import RawStore
-from pipeline.registry.retry import patiently
 from pipeline.registry.models import AuditEntry, Item, Message
+from pipeline.registry.retry import patiently
 from pipeline.result import outcome_json
 from pipeline.stages.file import file_outcome
 from pipeline.stages.parse import ParseError
 
 STALE_CLAIM = timedelta(minutes=15)
+FiledHook = Callable[[Session, Item], None]
 
 
 class TooLarge(GriffieError):
-    """The message is larger than intake.max_message_bytes: kept, never read."""
-FiledHook = Callable[[Session, Item], None]
+    """The message is larger than intake.max_message_bytes: kept, never read (also not on retry)."""
 
 
 @dataclass
