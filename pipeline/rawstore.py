@@ -72,7 +72,7 @@ class RawStore:
         """Remove temp files of writes that can no longer finish (their process is gone); returns how many."""
         try:
             entries = list(os.scandir(self.temp_dir))
-        except FileNotFoundError:
+        except (FileNotFoundError, NotADirectoryError, PermissionError):
             return 0
         removed = 0
         for entry in entries:
@@ -81,9 +81,13 @@ class RawStore:
                 stale = not _alive(int(pid))
             else:
                 stale = time.time() - entry.stat().st_mtime > STALE_FOREIGN_TEMP_S
-            if stale:
+            if not stale:
+                continue
+            try:
                 Path(entry.path).unlink(missing_ok=True)
-                removed += 1
+            except OSError:  # a read-only data folder: reading commands must still work; a writer retries later
+                continue
+            removed += 1
         return removed
 
 
