@@ -7,7 +7,7 @@ BIN := $(VENV)/bin
 APT_TEST := dovecot-imapd tesseract-ocr tesseract-ocr-nld chromium postgresql poppler-utils
 APT_DEMO := tesseract-ocr tesseract-ocr-nld poppler-utils
 
-.PHONY: demo test bench install apt-test apt-demo clean
+.PHONY: demo test fuzz bench install apt-test apt-demo clean
 
 $(BIN)/.installed: pyproject.toml
 	$(PY) -m venv $(VENV)
@@ -36,6 +36,10 @@ apt-demo:
 test: install apt-test
 	$(BIN)/python -m pytest -q
 
+# The fuzz tests of `make test` with a much larger budget (2,000 inputs per property; about half an hour).
+fuzz: install apt-test
+	HYPOTHESIS_PROFILE=fuzz $(BIN)/python -m pytest -q tests/test_fuzz.py
+
 demo: install apt-demo
 	$(BIN)/griffiepost demo
 
@@ -43,4 +47,4 @@ bench: install apt-test
 	@for b in bench/bench_*.py; do echo "== $$b"; $(BIN)/python $$b || exit 1; done
 
 clean:
-	rm -rf $(VENV) demo-data .pytest_cache
+	rm -rf $(VENV) demo-data .pytest_cache .hypothesis

@@ -26,14 +26,17 @@ class App:
     worker: Worker
 
     @classmethod
-    def open(cls, settings: Settings, migrate_schema: bool = True) -> "App":
-        engine = make_engine(settings.registry.url, settings.registry.echo_sql)
+    def open(cls, settings: Settings, migrate_schema: bool = True, pipeline: Pipeline | None = None) -> "App":
+        """`pipeline`: rules and models built earlier (a process that forks workers builds them once)."""
+        engine = make_engine(settings.registry.url, settings.registry.echo_sql, settings.registry.busy_timeout_s)
         if migrate_schema:
             migrate(engine)
         sessions = session_factory(engine)
         store = RawStore(Path(settings.registry.data_dir) / "raw")
+        store.clean_stale_temps()  # half-written files of runs that were killed or hit a full disk
         intake = Intake(sessions, store, settings.intake.max_message_bytes)
-        worker = Worker(sessions, store, lambda: Pipeline.build(settings), on_filed=_filed_hooks(settings))
+        worker = Worker(sessions, store, lambda: pipeline or Pipeline.build(settings), on_filed=_filed_hooks(settings),
+                        max_message_bytes=settings.intake.max_message_bytes)
         return cls(settings, engine, sessions, store, intake, worker)
 
     def process_pending(self, progress=None) -> Summary:

@@ -9,6 +9,7 @@ from dataclasses import dataclass, field, fields, is_dataclass, replace
 from pathlib import Path
 from typing import Any, get_type_hints
 
+from pipeline.config_checks import problem
 from pipeline.errors import ConfigError
 
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
@@ -19,6 +20,7 @@ class RegistrySettings:
     url: str = "sqlite:///data/griffiepost.db"  # or postgresql+psycopg://user@host/db
     data_dir: str = "data"  # raw messages and derived files
     echo_sql: bool = False
+    busy_timeout_s: float = 30.0  # SQLite: wait this long for a lock; then the worker backs off and tries again
 
 
 @dataclass(frozen=True)
@@ -39,6 +41,8 @@ class ModelSettings:
 class IntakeSettings:
     max_message_bytes: int = 50_000_000
     max_nesting_depth: int = 5  # forwarded messages inside messages
+    max_header_bytes: int = 8192  # a longer header value is cut before parsing (the original is kept)
+    max_headers: int = 500  # headers per message or part read; the rest is skipped with a reason
 
 
 @dataclass(frozen=True)
@@ -151,37 +155,90 @@ def load_settings(path: str | Path | None = None, env: dict[str, str] | None = N
         p = Path(path)
         try:
             text = p.read_text(encoding="utf-8")
+        except FileNotFoundError as e:
+            raise ConfigError(f"Configuratiebestand {p} bestaat niet.") from e
+        except IsADirectoryError as e:
+            raise ConfigError(f"Configuratiebestand {p} is een map, geen bestand.") from e
+        except PermissionError as e:
+            raise ConfigError(f"Configuratiebestand {p} kan niet worden gelezen: geen leesrechten.") from e
+        except UnicodeDecodeError as e:
+            raise ConfigError(f"Configuratiebestand {p} is geen UTF-8-tekst.") from e
         except OSError as e:
-            raise ConfigError(f"Configuratiebestand {p} kan niet worden gelezen: {e.strerror}.") from e
+            raise ConfigError(f"Configuratiebestand {p} kan niet worden gelezen (foutcode {e.errno}).") from e
         try:
             data = tomllib.loads(text)
         except tomllib.TOMLDecodeError as e:
-            raise ConfigError(f"Configuratiebestand {p} is geen geldige TOML: {e}.") from e
+            raise ConfigError(f"Configuratiebestand {p} is geen geldige TOML {toml_problem(e, text)}.") from e
     for var, (section, key) in ENV_OVERRIDES.items():
         if env.get(var):
-            data.setdefault(section, {})[key] = env[var]
+            table = data.setdefault(section, {})
+            if not isinstance(table, dict):
+                raise ConfigError(f"{path}: [{section}] moet één tabel zijn, geen lijst van tabellen of waarde"
+                                  f"{_line_of(text, section)}.")
+            table[key] = env[var]
     settings = _build(Settings, {k: v for k, v in data.items()}, "", text, str(path))
     return replace(settings, source_file=str(path) if path else None)
 
 
-def _line_of(text: str, key: str) -> str:
+TOML_WORDS = [  # tomllib's English, in the order tried (first match wins)
+    ("Invalid value", "ongeldige waarde"),
+    ("Illegal character", "ongeldig teken"),
+    ("Expected newline or end of document", "na een instelling hoort een nieuwe regel"),
+    ("Unterminated string", "tekst zonder afsluitend aanhalingsteken"),
+    ("Unclosed array", "lijst zonder afsluitende ]"),
+    ("Unclosed inline table", "tabel zonder afsluitende }"),
+    ("Cannot declare", "deze tabel staat er twee keer in"),
+    ("Cannot overwrite a value", "deze instelling staat er twee keer in"),
+    ("Unescaped", "losse backslash in tekst (schrijf \\\\ of gebruik enkele aanhalingstekens)"),
+    ("Expected '=' after a key", "na de naam hoort ="),
+    ("Invalid initial character for a key", "ongeldige naam van een instelling"),
+    ("Expected \"'\"", "tekst zonder afsluitend aanhalingsteken"),
+]
+
+
+def toml_problem(e: tomllib.TOMLDecodeError, text: str) -> str:
+    """'(regel N, kolom M): what is wrong' in Dutch; tomllib says 'end of document' without a line."""
+    message = str(e)
+    what = next((nl for en, nl in TOML_WORDS if message.startswith(en)), "syntaxfout")
+    m = re.search(r"at line (\d+), column (\d+)", message)
+    if m:
+        return f"(regel {m.group(1)}, kolom {m.group(2)}): {what}"
+    lines = text.splitlines()
+    last = next((n for n in range(len(lines), 0, -1) if lines[n - 1].strip()), max(len(lines), 1))
+    return f"(regel {last}, aan het einde van het bestand): {what}"
+
+
+def _line_of(text: str, dotted: str) -> str:
+    """' (regel N)' of the key in its own table ([web] port, not [[imap.accounts]] port)."""
+    *table_path, key = dotted.split(".")
+    table, n_found = ".".join(table_path), None
+    current = ""
     for n, line in enumerate(text.splitlines(), 1):
-        if re.match(rf"\s*{re.escape(key)}\s*=", line):
+        header = re.match(r"\s*\[\[?\s*([A-Za-z0-9_.\s]+?)\s*\]\]?\s*(#.*)?$", line)
+        if header:
+            current = re.sub(r"\s+", "", header.group(1))
+            if current == dotted and n_found is None:
+                n_found = n  # the key names a table itself
+            continue
+        if current == table and re.match(rf"\s*{re.escape(key)}\s*=", line):
             return f" (regel {n})"
-    return ""
+    return f" (regel {n_found})" if n_found else ""
 
 
 def _build(cls: type, table: Any, where: str, text: str, fname: str) -> Any:
     if not isinstance(table, dict):
-        raise ConfigError(f"{fname}: [{where}] moet een tabel zijn.")
+        raise ConfigError(f"{fname}: [{where}] moet één tabel zijn{_line_of(text, where)}.")
     hints = get_type_hints(cls)
     known = {f.name for f in fields(cls) if f.name != "source_file"}
     values: dict[str, Any] = {}
     for key, value in table.items():
         dotted = f"{where}.{key}" if where else key
         if key not in known:
-            raise ConfigError(f"{fname}: onbekende instelling '{dotted}'{_line_of(text, key)}.")
+            raise ConfigError(f"{fname}: onbekende instelling '{dotted}'{_line_of(text, dotted)}.")
         values[key] = _coerce(hints[key], value, dotted, text, fname)
+        wrong = problem(dotted, values[key])
+        if wrong:
+            raise ConfigError(f"{fname}: '{dotted}' {wrong}{_line_of(text, dotted)}.")
     return cls(**values)
 
 
@@ -195,7 +252,7 @@ def _coerce(hint: Any, value: Any, dotted: str, text: str, fname: str) -> Any:
         return None if value is None else _coerce(inner, value, dotted, text, fname)
     if origin is tuple:
         if not isinstance(value, list):
-            raise ConfigError(f"{fname}: '{dotted}' moet een lijst zijn{_line_of(text, dotted.split('.')[-1])}.")
+            raise ConfigError(f"{fname}: '{dotted}' moet een lijst zijn{_line_of(text, dotted)}.")
         return tuple(_coerce(args[0], v, dotted, text, fname) for v in value)
     expected = {str: str, int: int, float: (int, float), bool: bool}.get(hint)
     if expected is None:
@@ -210,7 +267,7 @@ def _coerce(hint: Any, value: Any, dotted: str, text: str, fname: str) -> Any:
                 pass
         names = {str: "tekst", int: "geheel getal", float: "getal", bool: "true of false"}
         raise ConfigError(
-            f"{fname}: '{dotted}' moet {names[hint]} zijn, niet {value!r}{_line_of(text, dotted.split('.')[-1])}."
+            f"{fname}: '{dotted}' moet {names[hint]} zijn, niet {value!r}{_line_of(text, dotted)}."
         )
     return float(value) if hint is float else value
 

@@ -29,7 +29,7 @@ def limits_from(settings: Settings) -> ExtractLimits:
     return ExtractLimits(**{k: v for k, v in vars(settings.limits).items() if k in names})
 
 
-def parse_any(raw: bytes, max_depth: int) -> ParsedMessage:
+def parse_any(raw: bytes, max_depth: int, max_header_bytes: int = 8192, max_headers: int = 500) -> ParsedMessage:
     """A MIME message, or an Outlook .msg file turned into the same record."""
     if raw.startswith(OLE_MAGIC):
         m = read_msg(raw)
@@ -38,7 +38,7 @@ def parse_any(raw: bytes, max_depth: int) -> ParsedMessage:
             to=m.to, cc=m.cc, date=m.date, subject=m.subject, text=m.body, headers={},
             attachments=m.attachments, raw_size=len(raw),
         )
-    return parse_message(raw, max_depth=max_depth)
+    return parse_message(raw, max_depth=max_depth, max_header_bytes=max_header_bytes, max_headers=max_headers)
 
 
 @dataclass
@@ -68,7 +68,8 @@ class Pipeline:
     def run(self, raw: bytes) -> Outcome:
         from pipeline.stages.classify import classify
 
-        parsed = parse_any(raw, self.settings.intake.max_nesting_depth)
+        intake = self.settings.intake
+        parsed = parse_any(raw, intake.max_nesting_depth, intake.max_header_bytes, intake.max_headers)
         damage = [TRUNCATION_DEFECTS[d] for d in parsed.defects if d in TRUNCATION_DEFECTS]
         if damage:
             raise DamagedMessage(f"Bericht is beschadigd: {'; '.join(damage)}. Het origineel is bewaard.")

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from email import policy
+from email.errors import MessageError
 from email.header import decode_header, make_header
 from email.parser import BytesHeaderParser
 
@@ -12,8 +13,14 @@ from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session, sessionmaker
 
 from pipeline.rawstore import RawStore
+from pipeline.registry.retry import patiently
 from pipeline.records import Locator
 from pipeline.registry.models import AuditEntry, Message, MessageLocator
+from pipeline.sizes import megabytes
+
+
+def too_large_reason(size: int, limit: int) -> str:
+    return (f"Bericht is te groot ({megabytes(size)}, grens {megabytes(limit)}); het is bewaard maar niet verwerkt.")
 
 
 @dataclass(frozen=True)
@@ -21,6 +28,7 @@ class Accepted:
     message_id: int
     sha256: str
     duplicate: bool
+    quarantined: bool = False  # kept, but not to be processed (too large)
 
 
 def _header_facts(data: bytes) -> tuple[str | None, str | None, str | None]:
@@ -32,12 +40,12 @@ def _header_facts(data: bytes) -> tuple[str | None, str | None, str | None]:
             if v is None:
                 return None
             try:
-                return str(make_header(decode_header(str(v))))[:1000]
-            except (ValueError, LookupError, UnicodeError):
+                return str(make_header(decode_header(str(v)[:4000])))[:1000]
+            except (ValueError, LookupError, UnicodeError, MessageError):  # a broken =?..?= word (found by fuzzing)
                 return str(v)[:1000]
 
         return dec(head.get("Message-ID")), dec(head.get("Subject")), dec(head.get("From"))
-    except (ValueError, LookupError, UnicodeError, TypeError):
+    except (ValueError, LookupError, UnicodeError, TypeError, MessageError):
         return None, None, None
 
 
@@ -50,14 +58,17 @@ class Intake:
     def accept(self, data: bytes, locator: Locator, actor: str = "intake") -> Accepted:
         """Keep the bytes durably, then commit one message row (or note a new locator of a known message)."""
         digest = self.store.put(data)
+
+        def record() -> Accepted:
+            with self.sessions.begin() as s:
+                return self._record(s, data, digest, locator, actor)
+
         for _ in range(3):
             try:
-                with self.sessions.begin() as s:
-                    return self._record(s, data, digest, locator, actor)
+                return patiently(record, "bericht vastleggen")
             except IntegrityError:
                 continue  # another worker recorded the same bytes or locator at the same moment: look again
-        with self.sessions.begin() as s:
-            return self._record(s, data, digest, locator, actor)
+        return patiently(record, "bericht vastleggen")
 
     def _record(self, s: Session, data: bytes, digest: str, locator: Locator, actor: str) -> Accepted:
         msg = s.scalar(select(Message).where(Message.sha256 == digest))
@@ -75,13 +86,10 @@ class Intake:
         )
         if len(data) > self.max_message_bytes:
             msg.state = "quarantined"
-            msg.last_error = (
-                f"Bericht is te groot ({len(data) // 1_000_000} MB, grens {self.max_message_bytes // 1_000_000} MB);"
-                " het is bewaard maar niet verwerkt."
-            )
+            msg.last_error = too_large_reason(len(data), self.max_message_bytes)
         s.add(msg)
         s.flush()
         s.add(MessageLocator(message_id=msg.id, source=locator.source, ref=locator.ref))
         s.add(AuditEntry(actor=actor, action="message_received", message_id=msg.id,
                          detail={"source": locator.source, "ref": locator.ref, "sha256": digest}))
-        return Accepted(msg.id, digest, False)
+        return Accepted(msg.id, digest, False, msg.state == "quarantined")

@@ -65,7 +65,7 @@ def feature_doc(nlp: Language, text: str, drop: frozenset[int] = frozenset(), fi
     if field in REQUEST_FIELDS:
         words += [REQUEST_PREFIX + w for sentence in request_sentences(nlp, text) for i in sentence
                   if i not in drop for w in features[i]]
-    return Doc(nlp.vocab, words=words or [""])
+    return Doc(nlp.vocab, words=words)  # an empty letter is an empty Doc (spaCy refuses a "" token)
 
 
 @dataclass(frozen=True)

@@ -23,6 +23,7 @@ class AttachmentPart:
     data: bytes
     inline: bool = False
     depth: int = 0  # 0 = the outer message, 1 = inside an attached message, ...
+    cut: str | None = None  # why this part was not read (a Dutch reason), e.g. nested too deep
 
 
 @dataclass
@@ -52,6 +53,7 @@ class ParsedMessage:
     origin: Origin | None = None
     defects: list[str] = field(default_factory=list)
     raw_size: int = 0
+    notes: list[str] = field(default_factory=list)  # what parsing cut or repaired, in Dutch, for the reasons
 
     def header(self, name: str) -> str | None:
         values = self.headers.get(name.lower())

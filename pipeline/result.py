@@ -80,7 +80,7 @@ def outcome_json(outcome: Outcome, profile: Any, sha256: str) -> dict[str, Any]:
         "personal_data": [
             {"kind": s.kind, "start": s.start, "end": s.end, "source": s.source} for s in a.personal_data
         ],
-        "reasons": list(c.reasons) + list(a.notes),
+        "reasons": list(c.reasons) + list(a.notes) + list(a.extracted.parsed.notes),
         "needs_review": c.needs_review,
         "model_version": c.model_version,
     }

@@ -14,14 +14,20 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from pipeline.errors import GriffieError
 from pipeline.flow import Pipeline
+from pipeline.intake import too_large_reason
 from pipeline.rawstore import RawStore
 from pipeline.registry.models import AuditEntry, Item, Message
+from pipeline.registry.retry import patiently
 from pipeline.result import outcome_json
 from pipeline.stages.file import file_outcome
 from pipeline.stages.parse import ParseError
 
 STALE_CLAIM = timedelta(minutes=15)
 FiledHook = Callable[[Session, Item], None]
+
+
+class TooLarge(GriffieError):
+    """The message is larger than intake.max_message_bytes: kept, never read (also not on retry)."""
 
 
 @dataclass
@@ -55,8 +61,9 @@ def readable_error(exc: BaseException) -> str:
 
 class Worker:
     def __init__(self, sessions: sessionmaker, store: RawStore, pipeline_factory: Callable[[], Pipeline],
-                 on_filed: list[FiledHook] | None = None) -> None:
+                 on_filed: list[FiledHook] | None = None, max_message_bytes: int | None = None) -> None:
         self.sessions = sessions
+        self.max_message_bytes = max_message_bytes
         self.store = store
         self._factory = pipeline_factory
         self._pipeline: Pipeline | None = None
@@ -70,9 +77,13 @@ class Worker:
         return self._pipeline
 
     def pending_ids(self) -> list[int]:
-        self.release_dead_claims()
-        with self.sessions() as s:
-            return list(s.scalars(select(Message.id).where(Message.state == "received").order_by(Message.id)))
+        patiently(self.release_dead_claims, "vrijgeven van claims")
+
+        def ids() -> list[int]:
+            with self.sessions() as s:
+                return list(s.scalars(select(Message.id).where(Message.state == "received").order_by(Message.id)))
+
+        return patiently(ids, "wachtrij lezen")
 
     def release_dead_claims(self) -> int:
         """Claims of workers on this host whose process is gone (killed mid-message) are released at once."""
@@ -104,15 +115,24 @@ class Worker:
     def process(self, message_id: int) -> str:
         """Run one claimed message through the pipeline; returns its new state."""
         pipeline = self.pipeline  # rules or models that cannot load stop the run here: no message is to blame
-        with self.sessions() as s:
-            msg = s.get(Message, message_id)
-            digest = msg.sha256
+
+        def facts() -> tuple[str, int]:
+            with self.sessions() as s:
+                msg = s.get(Message, message_id)
+                return msg.sha256, msg.size
+
+        digest, size = patiently(facts, f"bericht {message_id} lezen")
+        if self.max_message_bytes is not None and size > self.max_message_bytes:  # a retry keeps the intake limit
+            return self._quarantine(message_id, TooLarge(too_large_reason(size, self.max_message_bytes)))
         try:
             raw = self.store.get(digest)
             outcome = pipeline.run(raw)
             doc = outcome_json(outcome, pipeline.ruleset.profile, digest)
         except Exception as exc:  # any failure of a stage quarantines this message only; the run goes on
             return self._quarantine(message_id, exc)
+        return patiently(lambda: self._file(message_id, outcome, doc), f"bericht {message_id} registreren")
+
+    def _file(self, message_id: int, outcome, doc: dict) -> str:
         with self.sessions.begin() as s:
             msg = s.get(Message, message_id)
             if msg.item is not None:  # filed already by an earlier run that died before marking the state
@@ -125,6 +145,9 @@ class Worker:
             return msg.state
 
     def _quarantine(self, message_id: int, exc: BaseException) -> str:
+        return patiently(lambda: self._store_quarantine(message_id, exc), f"bericht {message_id} in quarantaine")
+
+    def _store_quarantine(self, message_id: int, exc: BaseException) -> str:
         with self.sessions.begin() as s:
             msg = s.get(Message, message_id)
             msg.state = "quarantined"
@@ -141,7 +164,7 @@ class Worker:
         if pending:
             _ = self.pipeline  # load rules and models once, before any message is claimed
         for mid in pending:
-            if not self.claim(mid):
+            if not patiently(lambda: self.claim(mid), f"bericht {mid} claimen"):
                 continue
             state = self.process(mid)
             if state == "filed":

@@ -58,7 +58,7 @@ def test_syntax_error_names_file_and_line(tmp_path):
     p.write_text('[registry]\nurl = "sqlite:///x.db"\ndata_dir = \n', encoding="utf-8")
     with pytest.raises(ConfigError) as e:
         load_settings(p, env={})
-    assert "config.toml" in str(e.value) and "line 3" in str(e.value)
+    assert "config.toml" in str(e.value) and "regel 3" in str(e.value)
 
 
 def test_wrong_type_names_key_and_line(tmp_path):

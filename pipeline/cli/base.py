@@ -89,6 +89,11 @@ def run() -> None:
     except Exception as e:  # the last resort: one sentence; the traceback only on request
         if os.environ.get("GRIFFIEPOST_DEBUG"):
             raise
+        if type(e).__module__.startswith("sqlalchemy"):  # never the statement: its parameters are letter text
+            from pipeline.registry.errors import describe
+
+            click.echo(f"Fout: {describe(e)}", err=True)
+            sys.exit(1)
         click.echo(f"Fout: onverwachte fout ({type(e).__name__}): {e}. Zet GRIFFIEPOST_DEBUG=1 voor details.",
                    err=True)
         sys.exit(1)

@@ -10,7 +10,7 @@ from sqlalchemy.orm import selectinload
 
 from pipeline.cli.base import emit_json, get_app, get_ctx, main
 from pipeline.errors import NotFound, SourceError
-from pipeline.rawstore import sha256_hex
+from pipeline.rawstore import StorageFull, sha256_hex
 from pipeline.registry.models import Item, Message
 from pipeline.sources.files import iter_paths
 
@@ -20,16 +20,27 @@ def ingest_paths(app, paths: list[Path], show_progress: bool = True) -> dict[str
     from tqdm import tqdm
 
     counts = {"ingested": 0, "duplicates": 0}
+    at_intake = 0  # quarantined on arrival (too large): never reach the worker, still counted
+    full: StorageFull | None = None
     with tqdm(desc="Inlezen", unit=" bericht", disable=not show_progress or None, leave=False) as bar:
         for raw in iter_paths(paths):
-            accepted = app.intake.accept(raw.data, raw.locator, actor="cli")
+            try:
+                accepted = app.intake.accept(raw.data, raw.locator, actor="cli")
+            except StorageFull as e:  # stop taking in; what was kept is still processed below
+                full = e
+                break
             counts["duplicates" if accepted.duplicate else "ingested"] += 1
+            at_intake += accepted.quarantined
             bar.update(1)
     pending = len(app.worker.pending_ids())
     with tqdm(total=pending, desc="Verwerken", unit=" bericht", disable=not show_progress or None,
               leave=False) as bar:
         summary = app.process_pending(progress=bar.update)
-    counts.update(filed=summary.filed, ignored=summary.ignored, quarantined=summary.quarantined)
+    counts.update(filed=summary.filed, ignored=summary.ignored, quarantined=summary.quarantined + at_intake)
+    if full is not None:
+        raise StorageFull(f"{full}: {summary_line(counts)[:-1]}; de overige berichten zijn niet ingelezen en "
+                          "niets is half bewaard. Maak ruimte en lees opnieuw in (wat al bewaard is, wordt "
+                          "herkend).") from full
     return counts
 
 
@@ -57,6 +68,12 @@ def ingest(ctx: click.Context, paths: tuple[Path, ...], as_json: bool) -> None:
 def retry(ctx: click.Context, ids: tuple[int, ...]) -> None:
     """Verwerk berichten in quarantaine opnieuw (alle, of de opgegeven nummers)."""
     app = get_app(ctx)
+    if ids:
+        with app.sessions() as s:
+            known = set(s.scalars(select(Message.id).where(Message.id.in_(ids))))
+        unknown = [str(i) for i in ids if i not in known]
+        if unknown:
+            raise NotFound(f"Geen bericht met nummer {', '.join(unknown)}; zie griffiepost messages.")
     n = app.worker.requeue_quarantined(list(ids) or None)
     s = app.process_pending()
     click.echo(f"{n} opnieuw geprobeerd: {s.filed} geregistreerd, {s.ignored} genegeerd, "

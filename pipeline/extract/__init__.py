@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import hashlib
 
+from pipeline.extract.damage import describe
 from pipeline.extract.detect import sniff
 from pipeline.extract.docs import check_zip, decode_text
 from pipeline.extract.errors import ExtractFailure
@@ -12,15 +13,12 @@ from pipeline.extract.limits import ExtractLimits
 from pipeline.extract.outlook import OutlookMessage, read_msg, read_tnef
 from pipeline.extract.worker import JobResult, get_pool
 from pipeline.records import AttachmentPart, ExtractedAttachment
+from pipeline.sizes import megabytes as _megabytes
 from pipeline.text.html import html_to_text
 
 __all__ = ["ExtractLimits", "OutlookMessage", "extract_all", "extract_attachment", "read_msg"]
 
 _CLAIMED = {"pdf": "PDF", "docx": "Word-document", "tnef": "winmail.dat", "msg": "Outlook-bericht", "image": "afbeelding"}
-
-
-def _megabytes(size: int) -> str:
-    return f"{size / 1024 / 1024:.1f} MB".replace(".", ",")
 
 
 def _result(part: AttachmentPart, status: str, text: str = "", **kw) -> ExtractedAttachment:
@@ -114,7 +112,8 @@ def _container(part: AttachmentPart, limits: ExtractLimits, depth: int, kind: st
     except ExtractFailure as exc:
         return _result(part, exc.status, error=exc.message)
     except Exception as exc:  # a third-party reader choking on hostile input: keep the reason
-        return _result(part, "broken", error=f"Bestand kon niet gelezen worden: {type(exc).__name__}: {exc}")
+        return _result(part, "broken",
+                       error=f"Bestand kon niet gelezen worden: {describe(str(exc), type(exc).__name__)}")
     texts, notes, ocr = [body.strip()], [], False
     for child in inner:
         child.depth = part.depth + 1
@@ -130,6 +129,8 @@ def _container(part: AttachmentPart, limits: ExtractLimits, depth: int, kind: st
 
 
 def _extract(part: AttachmentPart, limits: ExtractLimits, depth: int) -> ExtractedAttachment:
+    if part.cut:  # parsing already decided not to read it; the reason travels with the attachment
+        return _result(part, "unsupported", error=part.cut)
     size = len(part.data)
     if size > limits.max_attachment_bytes:
         return _result(part, "too_large",

@@ -8,6 +8,7 @@ import sys
 import time
 from multiprocessing.connection import Connection
 
+from pipeline.extract.damage import describe
 from pipeline.extract.errors import ExtractFailure
 
 
@@ -32,14 +33,15 @@ def _child_main(conns: tuple[Connection, Connection], memory_mb: int) -> None:
 
     os.environ["OMP_THREAD_LIMIT"] = "1"
     os.environ["OPENBLAS_NUM_THREADS"] = "1"
-    limit = memory_mb * 1024 * 1024
+    limit = memory_mb * 1_000_000  # decimal MB, as the setting and its messages say
     resource.setrlimit(resource.RLIMIT_AS, (limit, limit))
     receive, conn = conns
+    _exit_with_parent()
     jobs = _jobs()
     while True:
         try:
             request = receive.recv()
-        except EOFError:
+        except (EOFError, OSError):
             return
         if request is None:
             return
@@ -50,11 +52,28 @@ def _child_main(conns: tuple[Connection, Connection], memory_mb: int) -> None:
             reply = ("fail", exc.status, exc.message)
         except MemoryError:
             reply = ("fail", "broken", f"Onvoldoende geheugen (limiet {memory_mb} MB): bestand te zwaar om te lezen")
-        except RecursionError as exc:
-            reply = ("fail", "broken", f"Bestand is te diep genest om te lezen: {exc}")
+        except RecursionError:
+            reply = ("fail", "broken", "Bestand is te diep genest om te lezen")
         except Exception as exc:  # a parser choking on hostile input: report it as broken, with the reason
-            reply = ("fail", "broken", f"Bestand kon niet gelezen worden: {type(exc).__name__}: {exc}")
-        conn.send(reply)
+            reply = ("fail", "broken", f"Bestand kon niet gelezen worden: {describe(str(exc), type(exc).__name__)}")
+        try:
+            conn.send(reply)
+        except (BrokenPipeError, ConnectionResetError, OSError):
+            return  # the parent is gone: nobody waits for the answer, end quietly
+
+
+def _exit_with_parent() -> None:
+    """Stop when the parent dies (SIGKILL): the child lives in its own session, so nothing else ends it."""
+    import threading
+
+    parent = os.getppid()
+
+    def watch() -> None:
+        while os.getppid() == parent:
+            time.sleep(0.5)
+        os._exit(0)
+
+    threading.Thread(target=watch, name="parent-watch", daemon=True).start()
 
 
 if __name__ == "__main__":

@@ -6,8 +6,9 @@ import zipfile
 from io import BytesIO
 
 import docx
-from charset_normalizer import from_bytes
 
+from pipeline.extract.damage import describe
+from pipeline.text.charset import decode_body
 from pipeline.extract.errors import ExtractFailure
 from pipeline.extract.limits import ExtractLimits
 
@@ -21,7 +22,7 @@ def check_zip(data: bytes, limits: ExtractLimits) -> None:
             total = sum(info.file_size for info in archive.infolist())
             count = len(archive.infolist())
     except (zipfile.BadZipFile, ValueError, OSError) as exc:
-        raise ExtractFailure("broken", f"Document is beschadigd: {exc}") from exc
+        raise ExtractFailure("broken", f"Document is beschadigd: {describe(str(exc), type(exc).__name__)}") from exc
     if total > limits.max_decompressed_bytes or count > 10_000:
         raise ExtractFailure(
             "too_large",
@@ -36,9 +37,9 @@ def docx_text(data: bytes, limits: ExtractLimits) -> str:
     try:
         document = docx.Document(BytesIO(data))
     except (KeyError, ValueError, zipfile.BadZipFile, OSError) as exc:
-        raise ExtractFailure("broken", f"Document is beschadigd: {exc}") from exc
+        raise ExtractFailure("broken", f"Document is beschadigd: {describe(str(exc), type(exc).__name__)}") from exc
     except Exception as exc:  # python-docx raises its own and lxml's errors for malformed parts
-        raise ExtractFailure("broken", f"Document is beschadigd: {type(exc).__name__}: {exc}") from exc
+        raise ExtractFailure("broken", f"Document is beschadigd: {describe(str(exc), type(exc).__name__)}") from exc
     lines: list[str] = []
     for block in document.element.body.iterchildren():
         if block.tag == _W + "p":
@@ -58,20 +59,11 @@ def docx_text(data: bytes, limits: ExtractLimits) -> str:
 
 
 def decode_text(data: bytes, content_type: str = "") -> str:
-    """Declared charset, then UTF-8, then Windows-1252 (most Dutch mail), then detection (never fails)."""
+    """Declared charset, then UTF-8, repaired mixed UTF-8, then detection among Western charsets (never fails)."""
     declared = None
     for piece in content_type.split(";")[1:]:
         key, _, value = piece.partition("=")
         if key.strip().lower() == "charset":
             declared = value.strip().strip('"') or None
-    for charset in (declared, "utf-8", "cp1252"):
-        if charset:
-            try:
-                return data.decode(charset).lstrip("\ufeff")
-            except (UnicodeDecodeError, LookupError):
-                continue
-    best = from_bytes(data[:200_000]).best()
-    if best is not None and best.encoding:
-        return data.decode(best.encoding, errors="replace")
-    return data.decode("latin-1")
+    return decode_body(data, declared)[0].lstrip("\ufeff")  # the same reading as a mail body
 

@@ -7,6 +7,7 @@ from io import BytesIO
 
 from PIL import Image, ImageSequence, UnidentifiedImageError
 
+from pipeline.extract.damage import describe
 from pipeline.extract.errors import ExtractFailure
 from pipeline.extract.limits import ExtractLimits
 from pipeline.extract.ocr import OcrError, ocr_image
@@ -30,7 +31,7 @@ def check_image(data: bytes, limits: ExtractLimits) -> int:
             f"(limiet {limits.max_image_pixels:,} pixels); mogelijk een decompressiebom".replace(",", "."),
         ) from exc
     except (UnidentifiedImageError, OSError, SyntaxError, ValueError) as exc:
-        raise ExtractFailure("broken", f"Afbeelding is beschadigd: {exc}") from exc
+        raise ExtractFailure("broken", f"Afbeelding is beschadigd: {describe(str(exc), type(exc).__name__)}") from exc
     pixels = width * height
     if pixels > limits.max_image_pixels or pixels * bands > limits.max_decompressed_bytes:
         raise ExtractFailure(
@@ -56,5 +57,5 @@ def ocr_image_bytes(data: bytes, limits: ExtractLimits) -> list[str]:
     except OcrError as exc:
         raise ExtractFailure("timeout" if "langer dan" in str(exc) else "broken", str(exc)) from exc
     except (OSError, SyntaxError, ValueError) as exc:
-        raise ExtractFailure("broken", f"Afbeelding is beschadigd: {exc}") from exc
+        raise ExtractFailure("broken", f"Afbeelding is beschadigd: {describe(str(exc), type(exc).__name__)}") from exc
     return texts

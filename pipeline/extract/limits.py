@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-MB = 1024 * 1024
+MB = 1_000_000  # decimal, as in config.toml and in every message a person reads
 
 
 @dataclass(frozen=True)

@@ -13,6 +13,7 @@ import tnefparse
 from extract_msg.enums import AttachmentType, RecipientType
 
 from pipeline.extract.docs import decode_text
+from pipeline.extract.damage import describe
 from pipeline.extract.errors import ExtractFailure
 from pipeline.records import AttachmentPart
 from pipeline.text.html import html_to_text
@@ -75,7 +76,7 @@ def read_msg(data: bytes) -> OutlookMessage:
     try:
         msg = extract_msg.openMsg(data, strict=False, delayAttachments=False)
     except Exception as exc:  # olefile and extract-msg have many error classes of their own
-        raise ExtractFailure("broken", f"Outlook-bericht (.msg) is beschadigd: {type(exc).__name__}: {exc}") from exc
+        raise ExtractFailure("broken", f"Outlook-bericht (.msg) is beschadigd: {describe(str(exc), type(exc).__name__)}") from exc
     try:
         body = getattr(msg, "body", None) or ""
         html = None
@@ -128,7 +129,7 @@ def read_tnef(data: bytes) -> TnefContent:
     try:
         tnef = tnefparse.TNEF(data, do_checksum=True)
     except (ValueError, IndexError, KeyError, UnicodeDecodeError) as exc:
-        raise ExtractFailure("broken", f"winmail.dat (TNEF) is beschadigd: {exc}") from exc
+        raise ExtractFailure("broken", f"winmail.dat (TNEF) is beschadigd: {describe(str(exc), type(exc).__name__)}") from exc
     bad = [o for o in tnef.objects if not o.good_checksum]
     if bad:
         raise ExtractFailure("broken", f"winmail.dat (TNEF) is beschadigd: {len(bad)} onderdelen met foute controlesom")

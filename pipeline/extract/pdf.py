@@ -10,6 +10,8 @@ import pypdfium2 as pdfium
 import pypdfium2.raw as pdfium_c
 from pdfplumber.utils.exceptions import PdfminerException
 
+from pipeline.extract.damage import describe
+
 from pipeline.extract.errors import ExtractFailure
 from pipeline.extract.limits import ExtractLimits
 from pipeline.extract.ocr import OcrError, ocr_image
@@ -36,8 +38,7 @@ def _clean(text: str) -> str:
 
 def _describe_minerror(exc: PdfminerException) -> str:
     inner = exc.args[0] if exc.args else exc
-    text = str(inner) or type(inner).__name__
-    return text
+    return describe(str(inner), type(inner).__name__)
 
 
 def _open(data: bytes) -> pdfium.PdfDocument:
@@ -46,7 +47,7 @@ def _open(data: bytes) -> pdfium.PdfDocument:
     except pdfium.PdfiumError as exc:
         if getattr(exc, "err_code", None) == pdfium_c.FPDF_ERR_PASSWORD:
             raise ExtractFailure("encrypted", "PDF is versleuteld met een wachtwoord") from exc
-        reason = str(exc)
+        reason = describe(str(exc), type(exc).__name__)
         try:  # pdfminer names the damage better ("Unexpected EOF", "No /Root object!")
             with pdfplumber.open(io.BytesIO(data)) as doc:
                 len(doc.pages)

@@ -13,18 +13,20 @@ from sqlalchemy.exc import ArgumentError, OperationalError
 from sqlalchemy.orm import sessionmaker
 
 from pipeline.errors import ConfigError
+from pipeline.registry.errors import describe
 
 MIGRATIONS = Path(__file__).resolve().parent.parent / "migrations"
 
 
-def make_engine(url: str, echo: bool = False) -> Engine:
-    """An engine for SQLite (WAL, foreign keys, busy timeout) or PostgreSQL, by URL."""
+def make_engine(url: str, echo: bool = False, busy_timeout_s: float = 30.0) -> Engine:
+    """An engine for SQLite (WAL, foreign keys, busy timeout) or PostgreSQL, by URL. Parameters are hidden from
+    error texts: they are letter text and addresses."""
     try:
         if url.startswith("sqlite"):
             path = url.split("///", 1)[-1]
             if path and path != ":memory:":
                 Path(path).parent.mkdir(parents=True, exist_ok=True)
-            engine = create_engine(url, echo=echo, connect_args={"timeout": 30})
+            engine = create_engine(url, echo=echo, hide_parameters=True, connect_args={"timeout": busy_timeout_s})
 
             @event.listens_for(engine, "connect")
             def _sqlite_pragmas(dbapi_conn: Any, _record: Any) -> None:
@@ -32,11 +34,11 @@ def make_engine(url: str, echo: bool = False) -> Engine:
                 cur.execute("PRAGMA journal_mode=WAL")
                 cur.execute("PRAGMA synchronous=NORMAL")
                 cur.execute("PRAGMA foreign_keys=ON")
-                cur.execute("PRAGMA busy_timeout=30000")
+                cur.execute(f"PRAGMA busy_timeout={int(busy_timeout_s * 1000)}")
                 cur.close()
 
             return engine
-        return create_engine(url, echo=echo, pool_pre_ping=True)
+        return create_engine(url, echo=echo, pool_pre_ping=True, hide_parameters=True)
     except ArgumentError as e:
         raise ConfigError(f"Ongeldige database-URL '{url}': {e}.") from e
     except ModuleNotFoundError as e:
@@ -58,8 +60,7 @@ def migrate(engine: Engine) -> None:
             cfg.attributes["connection"] = conn
             command.upgrade(cfg, "head")
     except OperationalError as e:
-        reason = (str(e.orig).strip().splitlines() or ["onbekende oorzaak"])[0].rstrip(".")
-        raise ConfigError(f"De database is niet bereikbaar: {reason}.") from e
+        raise ConfigError(describe(e)) from e
 
 
 def session_factory(engine: Engine) -> sessionmaker:

@@ -23,6 +23,10 @@ KINDS = {cls.kind: cls for cls in (KnownSender, OrganisationWord, HeaderFact, Ke
                                    ConditionRule, OffList, HandlingDefault)}
 BUILT_IN_KINDS = {ProfileHandling.kind}
 CHAIN_FILE = "chain.toml"
+# The rule files a griffie must have: without one of them results change silently (no senders.toml makes the
+# VNG 'onbekend'). Further *.toml files in rules/ are loaded when present.
+REQUIRED_FILES = ("chain.toml", "conditions.toml", "handling.toml", "headers.toml", "keywords.toml",
+                  "offlist.toml", "organisations.toml", "senders.toml", "subjects.toml")
 
 
 @dataclass
@@ -79,6 +83,9 @@ def load_ruleset(rules_dir: Path, profile_name: str) -> RuleSet:
     rules_dir = Path(rules_dir)
     if not rules_dir.is_dir():
         raise RuleError(f"map met regels bestaat niet: {rules_dir}")
+    missing = [name for name in REQUIRED_FILES if not (rules_dir / name).is_file()]
+    if missing:
+        raise RuleError(f"{rules_dir}: verplicht regelbestand ontbreekt: {', '.join(missing)}")
     profile = load_profile(rules_dir, profile_name)
     subs = {"place": profile.place, "council": profile.council}
     loaded: list[tuple[Rule, str]] = []

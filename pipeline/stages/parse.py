@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import logging
 import re
+from dataclasses import dataclass
 from datetime import datetime, timezone
 from email import policy
 from email.message import EmailMessage
@@ -11,7 +12,10 @@ from email.parser import BytesParser
 from email.utils import getaddresses, parseaddr, parsedate_to_datetime
 
 from pipeline.records import AttachmentPart, Origin, ParsedMessage
+from pipeline.stages.headers import (HEADER_BUDGET, MAX_HEADER_BYTES, MAX_HEADERS, SMALL_HEADER, BoundedPolicy,
+                                     HeaderBudget, cut_headers)
 from pipeline.stages.forwards import find_inline_forward
+from pipeline.text.charset import decode_body
 from pipeline.text.html import html_to_text
 
 FORWARD_SUBJECT = re.compile(r"^\s*((fw|fwd|doorgestuurd|tr|wg)\s*:\s*)+", re.IGNORECASE)
@@ -19,6 +23,11 @@ FORWARD_MARKER = re.compile(
     r"^[ >]*(?:-{2,}\s*(?:Forwarded message|Doorgestuurd bericht)\s*-{2,}|Begin (?:forwarded message|doorgestuurd bericht):)",
     re.IGNORECASE | re.MULTILINE)
 REPLY_PREFIX = re.compile(r"^\s*((fw|fwd|re|aw|antw|doorgestuurd|tr|wg)\s*:\s*)+", re.IGNORECASE)
+
+
+MAX_PARTS = 1000  # MIME parts read per message; more is hostile (or broken), the rest is said, not read
+MAILPARSER_MAX_BYTES = 5_000_000  # above this mail-parser's second opinion on defects costs seconds
+MAX_DELIMITER_LINES = 2 * MAX_PARTS  # lines starting with "--", counted before parsing (the parser is not bounded)
 
 
 class ParseError(ValueError):
@@ -38,16 +47,21 @@ def _header_str(msg: EmailMessage, name: str) -> str | None:
         value = msg.get(name)
     except (ValueError, IndexError, TypeError, AttributeError):
         value = next((v for k, v in msg.raw_items() if k.lower() == name.lower()), None)
-    return None if value is None else str(value)
+    return None if value is None else str(value)[: getattr(msg.policy, "max_header_bytes", MAX_HEADER_BYTES)]
 
 
-def _headers(msg: EmailMessage) -> dict[str, list[str]]:
+def _headers(msg: EmailMessage, max_headers: int, notes: list[str]) -> dict[str, list[str]]:
     out: dict[str, list[str]] = {}
-    for key, value in msg.raw_items():
+    items = list(msg.raw_items())
+    if len(items) > max_headers:
+        notes.append(f"bericht heeft {len(items)} kopregels; alleen de eerste {max_headers} zijn gelezen "
+                     "(het origineel is bewaard)")
+        items = items[:max_headers]
+    for key, value in items:
         try:
-            text = str(msg.policy.header_factory(key, value))
+            text = str(msg.policy.header_fetch_parse(key, value))  # cut by BoundedPolicy when too long
         except (ValueError, IndexError, TypeError, AttributeError):
-            text = str(value)
+            text = str(value)[: getattr(msg.policy, "max_header_bytes", MAX_HEADER_BYTES)]
         out.setdefault(key.lower(), []).append(text)
     return out
 
@@ -67,15 +81,19 @@ def _date(msg: EmailMessage) -> datetime | None:
     return d.replace(tzinfo=timezone.utc) if d.tzinfo is None else d
 
 
-def _decode_text(part: EmailMessage) -> str:
-    payload = part.get_payload(decode=True) or b""
-    charset = part.get_content_charset() or "utf-8"
-    for cs in (charset, "utf-8", "cp1252"):
-        try:
-            return payload.decode(cs)
-        except (LookupError, UnicodeDecodeError):
-            continue
-    return payload.decode("latin-1")
+def _decode_text(part: EmailMessage, notes: list[str]) -> str:
+    payload = part.get_payload(decode=True)
+    if payload is None:  # a multipart/* without boundary: its body is a string, not parts
+        raw = part.get_payload()
+        payload = raw.encode("utf-8", "surrogateescape") if isinstance(raw, str) else b""
+    try:
+        declared = part.get_content_charset()
+    except (ValueError, LookupError, UnicodeError):
+        declared = None
+    text, note = decode_body(payload, declared)
+    if note:
+        notes.append(note)
+    return text
 
 
 def _filename(part: EmailMessage) -> str | None:
@@ -86,14 +104,31 @@ def _filename(part: EmailMessage) -> str | None:
     return name.strip() if name else None
 
 
-def parse_message(raw: bytes, max_depth: int = 5) -> ParsedMessage:
+@dataclass(frozen=True)
+class _Limits:
+    max_depth: int
+    max_header_bytes: int
+    max_headers: int
+
+
+def parse_message(raw: bytes, max_depth: int = 5, max_header_bytes: int = MAX_HEADER_BYTES,
+                  max_headers: int = MAX_HEADERS) -> ParsedMessage:
     """Parse raw bytes; defects are recorded, not raised. Raises ParseError only for non-messages."""
     if not raw.strip():
         raise ParseError("Het bericht is leeg.")
-    msg = BytesParser(policy=policy.default).parsebytes(raw)
+    delimiters = raw.count(b"\n--")
+    if delimiters > MAX_DELIMITER_LINES:  # tens of thousands of MIME parts: no letter looks like that
+        raise ParseError(f"Het bericht heeft {delimiters} MIME-grenzen (meer dan {MAX_DELIMITER_LINES}); het is "
+                         "bewaard maar niet verwerkt.")
+    budget = HeaderBudget(HEADER_BUDGET)
+    bounded = BoundedPolicy().clone(max_header_bytes=max_header_bytes, budget=budget)
+    msg = BytesParser(policy=bounded).parsebytes(raw)
     if not msg.keys():
         raise ParseError("Het bericht heeft geen kopregels; het is geen e-mailbericht.")
-    parsed = _parse_tree(msg, 0, max_depth)
+    parsed = _parse_tree(msg, 0, _Limits(max_depth, max_header_bytes, max_headers))
+    if budget.spent_out:
+        parsed.notes.append(f"de kopregels zijn samen erg lang; latere kopregels zijn na {SMALL_HEADER} tekens "
+                            "ingekort (het origineel is bewaard)")
     parsed.raw_size = len(raw)
     parsed.defects = sorted(set(parsed.defects) | _mailparser_defects(raw))
     automated = msg.get_content_type() == "multipart/report"
@@ -107,7 +142,10 @@ def parse_message(raw: bytes, max_depth: int = 5) -> ParsedMessage:
 
 
 def _mailparser_defects(raw: bytes) -> set[str]:
-    """mail-parser's view of the defects (it also checks header encodings the stdlib accepts silently)."""
+    """mail-parser's view of the defects (it also checks header encodings the stdlib accepts silently).
+    It parses the whole message again, unbounded: a large one gets the stdlib's view only."""
+    if len(raw) > MAILPARSER_MAX_BYTES:
+        return set()
     import mailparser
     from mailparser.exceptions import MailParserError
 
@@ -119,17 +157,27 @@ def _mailparser_defects(raw: bytes) -> set[str]:
         return {f"MailParserError:{type(e).__name__}"}
 
 
-def _parse_tree(msg: EmailMessage, depth: int, max_depth: int) -> ParsedMessage:
+def _parse_tree(msg: EmailMessage, depth: int, limits: _Limits) -> ParsedMessage:
+    notes: list[str] = []
+    cut_headers(msg, limits.max_header_bytes, notes)
     from_name, from_addr = parseaddr(_header_str(msg, "From") or "")
     plain: list[str] = []
     html: list[str] = []
     attachments: list[AttachmentPart] = []
     defects = [type(d).__name__ for d in msg.defects]
     attached: list[ParsedMessage] = []
-    for part in _walk_own(msg):
+    for n, part in enumerate(_walk_own(msg)):
+        if n == MAX_PARTS:
+            notes.append(f"bericht heeft meer dan {MAX_PARTS} MIME-delen; de rest is niet gelezen "
+                         "(het origineel is bewaard)")
+            break
         defects.extend(type(d).__name__ for d in part.defects if part is not msg)
         ctype = part.get_content_type()
         if part.is_multipart():
+            continue
+        if ctype.startswith("multipart/"):  # no boundary: the parts cannot be told apart, the text is kept
+            plain.append(_decode_text(part, notes))
+            notes.append(f"MIME-deel {ctype} zonder grens (boundary): de inhoud is als tekst bewaard")
             continue
         if ctype == "message/rfc822" or (ctype.startswith("message/") and ctype != "message/delivery-status"):
             continue  # handled below via iter_attachments on the container
@@ -138,7 +186,7 @@ def _parse_tree(msg: EmailMessage, depth: int, max_depth: int) -> ParsedMessage:
         if ctype in ("text/plain", "text/html", "message/delivery-status", "text/rfc822-headers") and (
             disposition != "attachment" and not filename
         ):
-            (html if ctype == "text/html" else plain).append(_decode_text(part))
+            (html if ctype == "text/html" else plain).append(_decode_text(part, notes))
             continue
         data = part.get_payload(decode=True)
         if data is None:
@@ -150,10 +198,15 @@ def _parse_tree(msg: EmailMessage, depth: int, max_depth: int) -> ParsedMessage:
         if inner_msg is None:
             defects.append("EmptyAttachedMessage")
             continue
-        if depth + 1 > max_depth:
+        if depth + 1 > limits.max_depth:
             defects.append("NestingTooDeep")
+            reason = (f"doorgestuurd bericht op niveau {depth + 1} is te diep genest (meer dan {limits.max_depth} "
+                      "niveaus) en niet gelezen; het origineel is bewaard")
+            notes.append(reason)
+            attachments.append(AttachmentPart(_filename(part) or "doorgestuurd-bericht.eml", "message/rfc822",
+                                              _message_bytes(inner_msg), depth=depth + 1, cut=reason))
             continue
-        attached.append(_parse_tree(inner_msg, depth + 1, max_depth))
+        attached.append(_parse_tree(inner_msg, depth + 1, limits))
     text = "\n\n".join(t.strip() for t in plain if t.strip())
     if not text and html:
         text = "\n\n".join(html_to_text(h) for h in html)
@@ -166,13 +219,15 @@ def _parse_tree(msg: EmailMessage, depth: int, max_depth: int) -> ParsedMessage:
         date=_date(msg),
         subject=_header_str(msg, "Subject"),
         text=text,
-        headers=_headers(msg),
+        headers=_headers(msg, limits.max_headers, notes),
         attachments=attachments,
         defects=sorted(set(defects)),
     )
     for inner in attached:
         parsed.attachments.extend(inner.attachments)
         parsed.defects.extend(d for d in inner.defects if d not in parsed.defects)
+        notes.extend(n for n in inner.notes if n not in notes)
+    parsed.notes = list(dict.fromkeys(notes))
     if attached:
         first = attached[0]
         original = first.origin if first.origin is not None else Origin(
@@ -182,6 +237,14 @@ def _parse_tree(msg: EmailMessage, depth: int, max_depth: int) -> ParsedMessage:
         original.forwarded = True
         parsed.origin = original
     return parsed
+
+
+def _message_bytes(msg: EmailMessage) -> bytes:
+    """The bytes of an attached message that is not read (kept with its attachment record)."""
+    try:
+        return msg.as_bytes(policy=policy.compat32)
+    except (RecursionError, ValueError, TypeError, LookupError, UnicodeError):
+        return b""  # the kept original still holds it
 
 
 def _walk_own(msg: EmailMessage):
