@@ -15,10 +15,9 @@ from spacy.tokens import Doc
 from spacy.util import registry
 
 from pipeline import occlusion
-from pipeline.errors import ConfigError
+from pipeline.models_dir import FIELDS, ModelNotFound, check_models  # noqa: F401  (ModelNotFound: callers' name)
 from pipeline import textcat_arch  # noqa: F401  registers the classifiers' architecture before spacy.load
 
-FIELDS = ("topic", "handling", "document_kind")
 _WORD = re.compile(r"[^\W\d_]{2,}")
 # How far (in score) a one-pass occlusion estimate may be from the classifier's own float32 figure (they agree to
 # ~1e-7, see tests/test_judge_reasons.py); losses closer than twice this are measured by the classifier.
@@ -90,10 +89,6 @@ def feature_doc(nlp: Language, text: str, drop: frozenset[int] = frozenset(), fi
 class Prediction:
     code: str
     score: float
-
-
-class ModelNotFound(ConfigError):
-    """A pipeline directory is missing or unreadable."""
 
 
 @dataclass
@@ -236,9 +231,6 @@ def load_judge(models_dir: Path) -> Judge:
     key = Path(models_dir).resolve()
     with _LOCK:
         if key not in _CACHE:
-            for field in FIELDS:
-                path = key / field
-                if not (path / "meta.json").exists():
-                    raise ModelNotFound(f"model '{field}' niet gevonden in {path}; draai eerst 'griffiepost train'")
+            check_models(key)
             _CACHE[key] = Judge(load_pipelines({field: key / field for field in FIELDS}))
         return _CACHE[key]

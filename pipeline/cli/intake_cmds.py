@@ -1,4 +1,4 @@
-"""Commands over files and the registry: ingest, retry, messages, items, show, classify."""
+"""Commands over files and the registry: ingest, retry, messages, items, show."""
 
 from __future__ import annotations
 
@@ -150,29 +150,5 @@ def show(ctx: click.Context, ident: str, as_json: bool) -> None:
     click.echo(f"Soort:        {doc['document_kind']}{' (rondzendbrief)' if doc['circular'] else ''}")
     click.echo(f"Onderwerp/TOOI: {(doc['topic'] or {}).get('label')}")
     click.echo(f"Afhandeling:  {doc['handling']['local_code']} {doc['handling']['label']}")
-    for r in doc["reasons"]:
-        click.echo(f"  - {r}")
-
-
-@main.command()
-@click.argument("file", type=click.Path(exists=True, dir_okay=False, path_type=Path))
-@click.option("--json", "as_json", is_flag=True, help="Uitvoer als JSON (het contract uit DESIGN.md).")
-@click.pass_context
-def classify(ctx: click.Context, file: Path, as_json: bool) -> None:
-    """Analyseer één bericht zonder register."""
-    from pipeline.flow import Pipeline
-    from pipeline.result import outcome_json
-
-    settings = get_ctx(ctx).settings
-    pipe = Pipeline.build(settings)
-    raw = file.read_bytes()
-    doc = outcome_json(pipe.run(raw), pipe.ruleset.profile, sha256_hex(raw))
-    if as_json:
-        emit_json(doc)
-        return
-    click.echo(f"Afzender:    {doc['sender']['organisation'] or doc['sender']['name']} ({doc['sender']['kind']})")
-    click.echo(f"Onderwerp:   {doc['letter']['subject']}")
-    click.echo(f"Datum:       {doc['letter']['date']}")
-    click.echo(f"Afhandeling: {doc['handling']['local_code']} {doc['handling']['label']}")
     for r in doc["reasons"]:
         click.echo(f"  - {r}")

@@ -72,6 +72,15 @@ class WorkerPool:
                 conn.close()
         self._proc, self._send, self._conn = None, None, None
 
+    def warm(self) -> None:
+        """Start the child now, so it imports its libraries while the caller goes on (no-op when it runs)."""
+        with self._lock:
+            if not self._alive():
+                if self._proc is not None:
+                    self._kill()
+                    self.restarts += 1
+                self._start()
+
     def run(self, name: str, args: tuple, timeout_s: float) -> JobResult:
         """Run one job; never raises for what the job does."""
         with self._lock:
