@@ -64,7 +64,7 @@ def _has_image(page: pdfium.PdfPage) -> bool:
 
 
 LAYOUT = {"layout": False, "x_tolerance": 1.5, "y_tolerance": 3}  # how page 1 is read: lines by position
-_HYPHENS = {0x02: "-", 0xFFFE: "-"}  # PDFium's marks for a hyphen that breaks a word at a line end
+_HYPHENS = {"\x02": "-", "\ufffe": "-"}  # PDFium's marks for a hyphen that breaks a word at a line end
 
 
 def _plumber_first_page(data: bytes) -> str:
@@ -78,30 +78,39 @@ def _plumber_first_page(data: bytes) -> str:
         return ""  # PDFium read it; pdfminer's stricter parser may not: the fast text stands in
 
 
+def _upright(page: pdfium.PdfPage) -> bool:
+    """True when no text or form object on the page is rotated, mirrored or skewed (pdfplumber's `upright`)."""
+    for obj in page.get_objects(filter=[pdfium_c.FPDF_PAGEOBJ_TEXT, pdfium_c.FPDF_PAGEOBJ_FORM], max_depth=3):
+        m = obj.get_matrix()
+        if m.b != 0 or m.c != 0 or m.a <= 0 or m.d <= 0:
+            return False
+    return True
+
+
 def _pdfium_chars(page: pdfium.PdfPage) -> list[dict] | None:
     """The page's characters as pdfplumber's char records (text, box in top-down points), from PDFium; None where
-    PDFium's boxes cannot stand in for pdfminer's: a rotated page or character, a page box not at the origin, a
+    PDFium's boxes cannot stand in for pdfminer's: a rotated page or text, a page box not at the origin, a
     character without Unicode."""
     width, height = page.get_size()
-    if page.get_rotation() or tuple(page.get_mediabox()) != (0, 0, width, height):
+    if page.get_rotation() or tuple(page.get_mediabox()) != (0, 0, width, height) or not _upright(page):
         return None
     textpage = page.get_textpage()
     try:
         raw = textpage.raw
-        rect = pdfium_c.FS_RECTF()
+        count = pdfium_c.FPDFText_CountChars(raw)
+        text = textpage.get_text_range()  # one call; one UTF-16 unit per character index
+        if len(text) != count or "\x00" in text:
+            return None
+        box, is_generated, rect = pdfium_c.FPDFText_GetLooseCharBox, pdfium_c.FPDFText_IsGenerated, pdfium_c.FS_RECTF()
         chars = []
-        for i in range(pdfium_c.FPDFText_CountChars(raw)):
-            if pdfium_c.FPDFText_IsGenerated(raw, i) == 1:
+        for i, char in enumerate(text):
+            if char.isspace() and is_generated(raw, i) == 1:
                 continue  # spaces and line ends PDFium adds; pdfminer has none (its words come from the gaps)
-            code = pdfium_c.FPDFText_GetUnicode(raw, i)
-            if code == 0 or pdfium_c.FPDFText_GetCharAngle(raw, i) not in (0.0, -1.0):
+            if not box(raw, i, rect):
                 return None
-            if not pdfium_c.FPDFText_GetLooseCharBox(raw, i, rect):
-                return None
-            text = _HYPHENS.get(code) or chr(code)
-            chars.append({"text": text, "x0": rect.left, "x1": rect.right, "top": height - rect.top,
-                          "bottom": height - rect.bottom, "doctop": height - rect.top, "upright": True,
-                          "size": rect.top - rect.bottom})
+            chars.append({"text": _HYPHENS.get(char, char), "x0": rect.left, "x1": rect.right,
+                          "top": height - rect.top, "bottom": height - rect.bottom, "doctop": height - rect.top,
+                          "upright": True, "size": rect.top - rect.bottom})
         return chars
     finally:
         textpage.close()
