@@ -6,8 +6,10 @@ import os
 import socket
 import traceback
 from collections.abc import Callable
+from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass
 from datetime import datetime, timedelta, timezone
+from itertools import islice
 
 from sqlalchemy import select, update
 from sqlalchemy.orm import Session, sessionmaker
@@ -15,12 +17,14 @@ from sqlalchemy.orm import Session, sessionmaker
 from pipeline.errors import GriffieError
 from pipeline.flow import Pipeline
 from pipeline.rawstore import RawStore
+from pipeline.records import Extracted
 from pipeline.registry.models import AuditEntry, Item, Message
 from pipeline.result import outcome_json
 from pipeline.stages.file import file_outcome
 from pipeline.stages.parse import ParseError
 
 STALE_CLAIM = timedelta(minutes=15)
+READ_AHEAD = 1  # messages read (parsed and extracted) while the one before is judged: one extraction child
 FiledHook = Callable[[Session, Item], None]
 
 
@@ -101,15 +105,22 @@ class Worker:
             )
             return result.rowcount == 1
 
-    def process(self, message_id: int) -> str:
-        """Run one claimed message through the pipeline; returns its new state."""
-        pipeline = self.pipeline  # rules or models that cannot load stop the run here: no message is to blame
+    def _digest(self, message_id: int) -> str:
         with self.sessions() as s:
-            msg = s.get(Message, message_id)
-            digest = msg.sha256
+            return s.get(Message, message_id).sha256
+
+    def _read(self, digest: str) -> Extracted:
+        return self.pipeline.read(self.store.get(digest))
+
+    def process(self, message_id: int, read: Future | None = None) -> str:
+        """Run one claimed message through the pipeline; returns its new state. `read`: its parse and extraction,
+        already started by run_pending's read-ahead."""
+        pipeline = self.pipeline  # rules or models that cannot load stop the run here: no message is to blame
+        _ = pipeline.judge
+        digest = self._digest(message_id)
         try:
-            raw = self.store.get(digest)
-            outcome = pipeline.run(raw)
+            extracted = read.result() if read is not None else self._read(digest)
+            outcome = pipeline.judge_read(extracted)
             doc = outcome_json(outcome, pipeline.ruleset.profile, digest)
         except Exception as exc:  # any failure of a stage quarantines this message only; the run goes on
             return self._quarantine(message_id, exc)
@@ -136,22 +147,28 @@ class Worker:
         return "quarantined"
 
     def run_pending(self, progress: Callable[[int], None] | None = None) -> Summary:
+        """Process every pending message. Reading (parse + extraction, which mostly waits on the extraction child:
+        OCR) runs one message ahead in a thread, so message n+1 is read while message n is judged and filed."""
         summary = Summary()
         pending = self.pending_ids()
-        if pending:
-            _ = self.pipeline  # load rules and models once, before any message is claimed
-        for mid in pending:
-            if not self.claim(mid):
-                continue
-            state = self.process(mid)
-            if state == "filed":
-                summary.filed += 1
-            elif state == "ignored":
-                summary.ignored += 1
-            else:
-                summary.quarantined += 1
-            if progress:
-                progress(1)
+        if not pending:
+            return summary
+        _ = self.pipeline  # load rules (and start the models) once, before any message is claimed
+        with ThreadPoolExecutor(max_workers=1, thread_name_prefix="griffiepost-read") as reader:
+            claimed = ((mid, self._digest(mid)) for mid in pending if self.claim(mid))
+            ahead = [(mid, reader.submit(self._read, digest)) for mid, digest in islice(claimed, READ_AHEAD)]
+            while ahead:
+                mid, read = ahead.pop(0)
+                ahead.extend((m, reader.submit(self._read, d)) for m, d in islice(claimed, 1))
+                state = self.process(mid, read)
+                if state == "filed":
+                    summary.filed += 1
+                elif state == "ignored":
+                    summary.ignored += 1
+                else:
+                    summary.quarantined += 1
+                if progress:
+                    progress(1)
         return summary
 
     def requeue_quarantined(self, ids: list[int] | None = None) -> int:
