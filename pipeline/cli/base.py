@@ -7,6 +7,7 @@ import json
 import os
 import sys
 from dataclasses import replace
+from collections.abc import Iterable
 from typing import Any, NoReturn
 
 import click
@@ -96,6 +97,17 @@ class _Exit(GriffieError):
 
 def emit_json(data: Any) -> None:
     click.echo(json.dumps(data, ensure_ascii=False, indent=2, default=str))
+
+
+def emit_json_list(rows: Iterable[Any]) -> None:
+    """Write a JSON array element by element, byte for byte what emit_json(list(rows)) writes, without holding
+    the whole list (or its text) in memory: `items --json` at 10,000 items starts at once and stays small."""
+    first = True
+    for row in rows:  # json.dumps escapes newlines inside strings: every "\n" here is the layout's
+        body = json.dumps(row, ensure_ascii=False, indent=2, default=str).replace("\n", "\n  ")
+        click.echo(("[\n  " if first else ",\n  ") + body, nl=False)
+        first = False
+    click.echo("[]" if first else "\n]")
 
 
 def run() -> None:

@@ -8,11 +8,13 @@ import click
 from sqlalchemy import select
 from sqlalchemy.orm import selectinload
 
-from pipeline.cli.base import emit_json, get_app, get_ctx, main
+from pipeline.cli.base import emit_json, emit_json_list, get_app, get_ctx, main
 from pipeline.errors import NotFound, SourceError
 from pipeline.rawstore import sha256_hex
 from pipeline.registry.models import Item, Message
 from pipeline.sources.files import iter_paths
+
+ITEMS_BATCH = 500  # items read per round trip while `items` streams its output
 
 
 def ingest_paths(app, paths: list[Path], show_progress: bool = True) -> dict[str, int]:
@@ -122,13 +124,13 @@ def items(ctx: click.Context, as_json: bool, status: str | None) -> None:
         q = select(Item).options(selectinload(Item.meeting)).order_by(Item.id)
         if status:
             q = q.where(Item.status == status)
-        rows = [item_json(i) for i in s.scalars(q)]
-    if as_json:
-        emit_json(rows)
-        return
-    for r in rows:
-        click.echo(f"{r['registration_number']}  {r['status']:<12} {r['sender']['public_label'][:30]:<30} "
-                   f"{(r['letter']['subject'] or '')[:50]}  [{r['handling']['local_code']}]")
+        rows = (item_json(i) for i in s.scalars(q.execution_options(yield_per=ITEMS_BATCH)))
+        if as_json:
+            emit_json_list(rows)
+            return
+        for r in rows:
+            click.echo(f"{r['registration_number']}  {r['status']:<12} {r['sender']['public_label'][:30]:<30} "
+                       f"{(r['letter']['subject'] or '')[:50]}  [{r['handling']['local_code']}]")
 
 
 @main.command()
