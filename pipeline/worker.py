@@ -9,12 +9,13 @@ from collections.abc import Callable
 from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass
 from datetime import datetime, timedelta, timezone
-from itertools import islice
+from itertools import count, islice
 
 from sqlalchemy import select, update
 from sqlalchemy.orm import Session, sessionmaker
 
 from pipeline.errors import GriffieError
+from pipeline.extract.worker import use_slot
 from pipeline.flow import Pipeline
 from pipeline.rawstore import RawStore
 from pipeline.records import Extracted
@@ -24,7 +25,9 @@ from pipeline.stages.file import file_outcome
 from pipeline.stages.parse import ParseError
 
 STALE_CLAIM = timedelta(minutes=15)
-READ_AHEAD = 1  # messages read (parsed and extracted) while the one before is judged: one extraction child
+# Messages read (parsed and extracted) while the one before is judged and filed, each by its own thread and
+# extraction child: on two cores two scans are OCR'd at once while the main thread judges and files.
+READERS = max(1, min(2, os.cpu_count() or 1))
 FiledHook = Callable[[Session, Item], None]
 
 
@@ -112,14 +115,20 @@ class Worker:
     def _read(self, digest: str) -> Extracted:
         return self.pipeline.read(self.store.get(digest))
 
+    def _read_ahead(self, digest: str) -> tuple[str, Extracted]:
+        return digest, self._read(digest)
+
     def process(self, message_id: int, read: Future | None = None) -> str:
         """Run one claimed message through the pipeline; returns its new state. `read`: its parse and extraction,
         already started by run_pending's read-ahead."""
         pipeline = self.pipeline  # rules or models that cannot load stop the run here: no message is to blame
         _ = pipeline.judge
-        digest = self._digest(message_id)
+        digest = None if read is not None else self._digest(message_id)
         try:
-            extracted = read.result() if read is not None else self._read(digest)
+            if read is not None:
+                digest, extracted = read.result()
+            else:
+                extracted = self._read(digest)
             outcome = pipeline.judge_read(extracted)
             doc = outcome_json(outcome, pipeline.ruleset.profile, digest)
         except Exception as exc:  # any failure of a stage quarantines this message only; the run goes on
@@ -147,19 +156,22 @@ class Worker:
         return "quarantined"
 
     def run_pending(self, progress: Callable[[int], None] | None = None) -> Summary:
-        """Process every pending message. Reading (parse + extraction, which mostly waits on the extraction child:
-        OCR) runs one message ahead in a thread, so message n+1 is read while message n is judged and filed."""
+        """Process every pending message, filed in order. Reading (parse + extraction, which mostly waits on an
+        extraction child: OCR) runs READERS messages ahead in threads, so messages n+1, n+2 are read while
+        message n is judged and filed."""
         summary = Summary()
         pending = self.pending_ids()
         if not pending:
             return summary
         _ = self.pipeline  # load rules (and start the models) once, before any message is claimed
-        with ThreadPoolExecutor(max_workers=1, thread_name_prefix="griffiepost-read") as reader:
+        slots = count()
+        with ThreadPoolExecutor(max_workers=READERS, thread_name_prefix="griffiepost-read",
+                                initializer=lambda: use_slot(next(slots))) as reader:
             claimed = ((mid, self._digest(mid)) for mid in pending if self.claim(mid))
-            ahead = [(mid, reader.submit(self._read, digest)) for mid, digest in islice(claimed, READ_AHEAD)]
+            ahead = [(mid, reader.submit(self._read_ahead, digest)) for mid, digest in islice(claimed, READERS)]
             while ahead:
                 mid, read = ahead.pop(0)
-                ahead.extend((m, reader.submit(self._read, d)) for m, d in islice(claimed, 1))
+                ahead.extend((m, reader.submit(self._read_ahead, d)) for m, d in islice(claimed, 1))
                 state = self.process(mid, read)
                 if state == "filed":
                     summary.filed += 1
