@@ -33,10 +33,10 @@ def limits_from(settings: Settings) -> ExtractLimits:
     return ExtractLimits(**{k: v for k, v in vars(settings.limits).items() if k in names})
 
 
-def parse_any(raw: bytes, max_depth: int) -> ParsedMessage:
-    """A MIME message, or an Outlook .msg file turned into the same record."""
+def parse_any(raw: bytes, max_depth: int, limits: ExtractLimits = ExtractLimits()) -> ParsedMessage:
+    """A MIME message, or an Outlook .msg file (read in the extraction child) turned into the same record."""
     if raw.startswith(OLE_MAGIC):
-        m = read_msg(raw)
+        m = read_msg(raw, limits)
         return ParsedMessage(
             message_id=None, from_name=m.sender_name, from_address=(m.sender_address or "").lower() or None,
             to=m.to, cc=m.cc, date=m.date, subject=m.subject, text=m.body, headers={},
@@ -105,7 +105,7 @@ class Pipeline:
 
     def read(self, raw: bytes) -> Extracted:
         """Parse and extract: the part that mostly waits on the extraction child (see Worker's read-ahead)."""
-        parsed = parse_any(raw, self.settings.intake.max_nesting_depth)
+        parsed = parse_any(raw, self.settings.intake.max_nesting_depth, self.limits)
         damage = [TRUNCATION_DEFECTS[d] for d in parsed.defects if d in TRUNCATION_DEFECTS]
         if damage:
             raise DamagedMessage(f"Bericht is beschadigd: {'; '.join(damage)}. Het origineel is bewaard.")

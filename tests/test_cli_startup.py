@@ -47,3 +47,13 @@ def test_help_lists_every_command():
     assert result.exit_code == 0
     for name in COMMAND_MODULES:
         assert f"  {name} " in result.output or f"  {name}\n" in result.output, name
+
+
+def test_the_registry_side_imports_no_document_parser():
+    """The parsers of attachments (extract_msg, python-docx, Tesseract's numpy side) and spaCy load only where they
+    run: in the extraction child, and when the models are first used."""
+    code = "import sys, json\nimport pipeline.app\nprint(json.dumps(sorted(sys.modules)))"
+    env = dict(os.environ, PYTHONPATH=str(ROOT))
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, env=env, cwd=ROOT, check=True)
+    loaded = set(json.loads(out.stdout.strip().splitlines()[-1]))
+    assert not loaded & {"extract_msg", "docx", "tnefparse", "numpy", "spacy"}
