@@ -72,23 +72,23 @@ class WorkerPool:
                 conn.close()
         self._proc, self._send, self._conn = None, None, None
 
+    def _ensure_started(self) -> None:
+        """(Re)start the child unless it runs; the caller holds the lock."""
+        if not self._alive():
+            if self._proc is not None:
+                self._kill()
+                self.restarts += 1
+            self._start()
+
     def warm(self) -> None:
         """Start the child now, so it imports its libraries while the caller goes on (no-op when it runs)."""
         with self._lock:
-            if not self._alive():
-                if self._proc is not None:
-                    self._kill()
-                    self.restarts += 1
-                self._start()
+            self._ensure_started()
 
     def run(self, name: str, args: tuple, timeout_s: float) -> JobResult:
         """Run one job; never raises for what the job does."""
         with self._lock:
-            if not self._alive():
-                if self._proc is not None:
-                    self._kill()
-                    self.restarts += 1
-                self._start()
+            self._ensure_started()
             assert self._conn is not None and self._send is not None and self._proc is not None
             started = time.monotonic()
             try:
