@@ -1,7 +1,13 @@
-"""Benchmark: a list of 500 synthetic items in every format (internal and public), seconds per format."""
+"""Benchmark: a list of 500 synthetic items in every format (internal and public), seconds per format; a list of
+10,000 items made (meeting added: items placed), numbered and rendered to PDF; `items --json` at 10,000 items.
+
+BENCH_LIST_BIG sets the size of the big list (default 10,000)."""
 
 from __future__ import annotations
 
+import json
+import os
+import subprocess
 import sys
 import tempfile
 import time
@@ -10,7 +16,9 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
+from pipeline.lists.build import list_items, ordered  # noqa: E402
 from pipeline.lists.meetings import add_meeting  # noqa: E402
+from pipeline.lists.numbers import assign_numbers  # noqa: E402
 from pipeline.lists.placement import replace_unpinned  # noqa: E402
 from pipeline.lists.render import FORMATS  # noqa: E402
 from pipeline.lists.service import generate  # noqa: E402
@@ -19,6 +27,9 @@ from pipeline.registry.models import Attachment, Item, Meeting, Message  # noqa:
 from pipeline.rules.profile import load_profile  # noqa: E402
 
 N = 500
+BIG = int(os.environ.get("BENCH_LIST_BIG", 10_000))
+BIG_BUDGET_S = 10.0  # issue 13: a 10,000-item list numbered and rendered to PDF in under 10 s
+ROOT = Path(__file__).resolve().parent.parent
 REPEAT = 3
 BASELINE_S = 5.0  # issue 7: "a list of 500 items generates in under 5 seconds in all formats"
 KINDS = ("overheid", "gemeenschappelijke_regeling", "organisatie", "bedrijf", "inwoner", "college")
@@ -34,11 +45,29 @@ def letter(i: int, name: str) -> str:
             f"06-{10000000 + i}\n{name.split()[0].lower()}{i}@voorbeeldpost.nl\n")
 
 
-def build(sessions, profile) -> int:
+def analysis(i: int, name: str, kind: str) -> dict:
+    """An analysis of the JSON contract's shape and size (what `items --json` prints per item)."""
+    return {"message": {"message_id": f"<bench{i}@voorbeeld.nl>", "from": f"afzender{i}@voorbeeld.nl",
+                        "to": "griffie@waterlinde.nl", "date": "2025-03-01T09:00:00+00:00", "subject": f"Brief {i}",
+                        "sha256": f"{i:064x}"},
+            "origin": {"forwarded": False, "from": None, "date": None, "subject": None},
+            "sender": {"name": name, "organisation": None, "kind": kind, "public_label": "inwoner van Waterlinde"},
+            "letter": {"date": "2025-02-01", "subject": f"Verzoek {i} over verkeersveiligheid", "reference": None,
+                       "addressee": "gemeenteraad"},
+            "document_kind": "brief", "circular": False, "on_list": True,
+            "topic": {"code": "c_849842ac", "label": "verkeer", "uri": "https://identifier.overheid.nl/tooi/"
+                      "def/thes/kern/c_849842ac", "score": 0.91},
+            "topics": [{"code": "c_849842ac", "label": "verkeer", "score": 0.91}],
+            "handling": {"code": "vka", "local_code": "A", "label": "voor kennisgeving aannemen", "score": 0.8},
+            "committee": "Commissie Ruimte", "attachments": [], "personal_data": [],
+            "reasons": ["Onderwerp verkeer (0.91) door: verkeersveiligheid, fietsers, kinderen, situatie, Kerkstraat"]}
+
+
+def build(sessions, profile, n: int = N, place: bool = True) -> int:
     received = datetime(2025, 3, 1, 9, tzinfo=timezone.utc)
     with sessions.begin() as s:
-        meeting = add_meeting(s, profile, date(2025, 4, 15))
-        for i in range(N):
+        meeting = add_meeting(s, profile, date(2025, 4, 15)) if place else None
+        for i in range(n):
             kind = KINDS[i % len(KINDS)]
             name = f"{FIRST[i % 8]} {LAST[(i // 8) % 8]}"
             msg = Message(sha256=f"{i:064x}", size=1000, source="file", locator=f"bench/{i}.eml",
@@ -55,9 +84,58 @@ def build(sessions, profile) -> int:
                        sender_organisation=org, sender_kind=kind,
                        public_label=org or "inwoner van Waterlinde", document_kind="brief", circular=False,
                        on_list=True, topic_code="c_849842ac", handling_code=HANDLINGS[i % len(HANDLINGS)],
-                       committee="Commissie Ruimte", analysis={}, text=letter(i, name)))
-        replace_unpinned(s)
-        return meeting.id
+                       committee="Commissie Ruimte", analysis=analysis(i, name, kind), text=letter(i, name)))
+        if place:
+            replace_unpinned(s)
+        return meeting.id if meeting else 0
+
+
+def big_list(tmp: str, profile) -> None:
+    """BIG items waiting; a meeting is added (they are placed), the list numbered and rendered to PDF; then
+    `items --json` over the registry, as a process of its own (time, time to the first item, peak memory)."""
+    url = f"sqlite:///{tmp}/big.db"
+    engine = make_engine(url)
+    migrate(engine)
+    sessions = session_factory(engine)
+    build(sessions, profile, BIG, place=False)
+    started = time.perf_counter()
+    with sessions.begin() as s:
+        meeting = add_meeting(s, profile, date(2025, 9, 16))
+    placed = time.perf_counter() - started
+    with sessions.begin() as s:
+        meeting = s.get(Meeting, meeting.id)
+        t0 = time.perf_counter()
+        assign_numbers(s, meeting, profile, ordered(list_items(s, meeting), profile))
+        numbered = time.perf_counter() - t0
+        t0 = time.perf_counter()
+        out = generate(s, meeting, profile, profile.council, "pdf")
+        rendered = time.perf_counter() - t0
+        assert len(out.built.doc.rows) == BIG and all(r.number for r in out.built.doc.rows)
+    total = placed + numbered + rendered
+    print(f"{BIG} items: meeting added and items placed {placed:.2f} s, numbered in list order {numbered:.2f} s, "
+          f"rendered to PDF {rendered:.2f} s ({len(out.content) / 1024 / 1024:.1f} MB)")
+    print(f"RESULT list_{BIG}_placed_numbered_pdf {total:.2f} s baseline {BIG_BUDGET_S} ratio {BIG_BUDGET_S / total:.2f}")
+
+    # Floor for items --json: the same rows read with one SELECT and dumped, in this process.
+    t0 = time.perf_counter()
+    with engine.connect() as c:
+        rows = [json.loads(a) if isinstance(a, str) else a for (a,) in c.exec_driver_sql("SELECT analysis FROM items")]
+    json.dumps(rows, ensure_ascii=False, indent=2)
+    floor = time.perf_counter() - t0
+    engine.dispose()
+    env = dict(os.environ, PYTHONPATH=str(ROOT))
+    t0 = time.perf_counter()
+    proc = subprocess.Popen([sys.executable, "-m", "pipeline", "--db", url, "items", "--json"], stdout=subprocess.PIPE,
+                            env=env, cwd=ROOT)
+    first = proc.stdout.readline()
+    first_s = time.perf_counter() - t0
+    size = len(first) + sum(len(chunk) for chunk in iter(lambda: proc.stdout.read(1 << 16), b""))
+    _, status, usage = os.wait4(proc.pid, 0)
+    elapsed = time.perf_counter() - t0
+    assert status == 0
+    print(f"items --json at {BIG} items: {elapsed:.2f} s, first line after {first_s:.2f} s, {size / 1024 / 1024:.1f} MB "
+          f"written, peak memory {usage.ru_maxrss / 1024:.0f} MB (one SELECT + json.dumps in-process: {floor:.2f} s)")
+    print(f"RESULT items_json_{BIG}_s {elapsed:.2f} s baseline {floor:.2f} ratio {floor / elapsed:.2f}")
 
 
 def main() -> None:
@@ -88,6 +166,8 @@ def main() -> None:
     # formats in BOTH versions (internal and public), the stricter reading.
     total = totals[False] + totals[True]
     print(f"RESULT list_500_all_formats {total:.2f} s baseline {BASELINE_S} ratio {BASELINE_S / total:.2f}")
+    with tempfile.TemporaryDirectory() as tmp:
+        big_list(tmp, profile)
 
 
 if __name__ == "__main__":

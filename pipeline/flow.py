@@ -2,12 +2,16 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, fields
+import threading
+from dataclasses import dataclass, field, fields
+from pathlib import Path
 from typing import Any
 
 from pipeline.config import Settings
 from pipeline.errors import GriffieError
 from pipeline.extract import ExtractLimits, extract_all, read_msg
+from pipeline.extract.worker import get_pool
+from pipeline.models_dir import check_models
 from pipeline.records import Extracted, Outcome, ParsedMessage
 from pipeline.stages.analyse import Detector, analyse
 from pipeline.stages.parse import parse_message
@@ -29,10 +33,11 @@ def limits_from(settings: Settings) -> ExtractLimits:
     return ExtractLimits(**{k: v for k, v in vars(settings.limits).items() if k in names})
 
 
-def parse_any(raw: bytes, max_depth: int, max_header_bytes: int = 8192, max_headers: int = 500) -> ParsedMessage:
-    """A MIME message, or an Outlook .msg file turned into the same record."""
+def parse_any(raw: bytes, max_depth: int, limits: ExtractLimits = ExtractLimits(), max_header_bytes: int = 8192,
+              max_headers: int = 500) -> ParsedMessage:
+    """A MIME message, or an Outlook .msg file (read in the extraction child) turned into the same record."""
     if raw.startswith(OLE_MAGIC):
-        m = read_msg(raw)
+        m = read_msg(raw, limits)
         return ParsedMessage(
             message_id=None, from_name=m.sender_name, from_address=(m.sender_address or "").lower() or None,
             to=m.to, cc=m.cc, date=m.date, subject=m.subject, text=m.body, headers={},
@@ -41,43 +46,84 @@ def parse_any(raw: bytes, max_depth: int, max_header_bytes: int = 8192, max_head
     return parse_message(raw, max_depth=max_depth, max_header_bytes=max_header_bytes, max_headers=max_headers)
 
 
+class ModelLoader:
+    """The trained models, loaded in a thread started at once: spaCy's import and the models' loading (~2 s of
+    CPU) overlap the extraction child's start-up and the first message's parsing and extraction. `get` waits."""
+
+    def __init__(self, models_dir: Path) -> None:
+        self._judge: Any = None
+        self._error: BaseException | None = None
+        self._thread = threading.Thread(target=self._load, args=(models_dir,), name="griffiepost-models", daemon=True)
+        self._thread.start()
+
+    def _load(self, models_dir: Path) -> None:
+        try:
+            from pipeline.judge import load_judge  # the spaCy import: only where models are used
+
+            self._judge = load_judge(models_dir)
+        except BaseException as exc:  # handed to the caller of get(), which raises it in its own thread
+            self._error = exc
+
+    def get(self) -> Any:
+        self._thread.join()
+        if self._error is not None:
+            raise self._error
+        return self._judge
+
+
 @dataclass
 class Pipeline:
-    """Everything the stages need, built once per process (rules and models are loaded here)."""
+    """Everything the stages need, built once per process: rules here, models in the background (ModelLoader)."""
 
     settings: Settings
     limits: ExtractLimits
     ruleset: Any
-    judge: Any
+    models: ModelLoader | None
     detect: Detector | None
+    _judge: Any = field(default=None, repr=False)
 
     @classmethod
     def build(cls, settings: Settings, with_models: bool = True) -> "Pipeline":
         from pipeline.rules import load_ruleset
 
-        ruleset = load_ruleset(settings.rules_dir, settings.profile.name)
-        judge = None
+        limits = limits_from(settings)
+        get_pool(limits.worker_memory_mb).warm()  # the extraction child starts while we load rules and models
+        models = None
         if with_models:
-            from pipeline.judge import load_judge
-
-            judge = load_judge(settings.models_dir)
+            check_models(settings.models_dir)  # a missing model stops the run here, not at the first message
+            models = ModelLoader(settings.models_dir)
+        ruleset = load_ruleset(settings.rules_dir, settings.profile.name)
         from pipeline.privacy.detect import detect
 
-        return cls(settings, limits_from(settings), ruleset, judge, detect)
+        return cls(settings, limits, ruleset, models, detect)
 
-    def run(self, raw: bytes) -> Outcome:
-        from pipeline.stages.classify import classify
+    @property
+    def judge(self) -> Any:
+        """The loaded models (waits for the background load), or None when built without models."""
+        if self._judge is None and self.models is not None:
+            self._judge = self.models.get()
+        return self._judge
 
+    def read(self, raw: bytes) -> Extracted:
+        """Parse and extract: the part that mostly waits on the extraction child (see Worker's read-ahead)."""
         intake = self.settings.intake
-        parsed = parse_any(raw, intake.max_nesting_depth, intake.max_header_bytes, intake.max_headers)
+        parsed = parse_any(raw, intake.max_nesting_depth, self.limits, intake.max_header_bytes, intake.max_headers)
         damage = [TRUNCATION_DEFECTS[d] for d in parsed.defects if d in TRUNCATION_DEFECTS]
         if damage:
             raise DamagedMessage(f"Bericht is beschadigd: {'; '.join(damage)}. Het origineel is bewaard.")
-        extracted = Extracted(parsed, extract_all(parsed.attachments, self.limits))
+        return Extracted(parsed, extract_all(parsed.attachments, self.limits))
+
+    def judge_read(self, extracted: Extracted) -> Outcome:
+        """Analyse and classify what read() returned."""
+        from pipeline.stages.classify import classify
+
         analysis = analyse(extracted, self.ruleset.known_domains, self.detect)
         classification = classify(
             analysis, self.ruleset, self.judge,
             review_threshold=self.settings.models.review_threshold, top_k=self.settings.models.top_k_topics,
         )
         return Outcome(analysis, classification)
+
+    def run(self, raw: bytes) -> Outcome:
+        return self.judge_read(self.read(raw))
 

@@ -7,17 +7,21 @@ import threading
 from dataclasses import dataclass
 from pathlib import Path
 
+import numpy
 import spacy
 from spacy.language import Language
 from spacy.tokenizer import Tokenizer
 from spacy.tokens import Doc
 from spacy.util import registry
 
-from pipeline.errors import ConfigError
+from pipeline import occlusion
+from pipeline.models_dir import FIELDS, ModelNotFound, check_models  # noqa: F401  (ModelNotFound: callers' name)
 from pipeline import textcat_arch  # noqa: F401  registers the classifiers' architecture before spacy.load
 
-FIELDS = ("topic", "handling", "document_kind")
 _WORD = re.compile(r"[^\W\d_]{2,}")
+# How far (in score) a one-pass occlusion estimate may be from the classifier's own float32 figure (they agree to
+# ~1e-7, see tests/test_judge_reasons.py); losses closer than twice this are measured by the classifier.
+OCCLUSION_MARGIN = 1e-5
 
 
 def feature_word(text: str) -> list[str]:
@@ -45,7 +49,10 @@ _SENTENCE_END = frozenset(".?!;:")
 
 def request_sentences(nlp: Language, text: str) -> list[list[int]]:
     """Token indices of the sentences (split at . ? ! ; : and blank lines) that contain a request cue."""
-    doc = nlp.make_doc(text)
+    return _request_sentences(nlp.make_doc(text))
+
+
+def _request_sentences(doc: Doc) -> list[list[int]]:
     sentences: list[list[int]] = [[]]
     for tok in doc:
         if tok.is_space and "\n" in tok.text:
@@ -57,15 +64,25 @@ def request_sentences(nlp: Language, text: str) -> list[list[int]]:
     return [s for s in sentences if s and _REQUEST_CUE.search(doc[s[0]:s[-1] + 1].text.lower())]
 
 
+def feature_tokens(doc: Doc, field: str | None = None) -> list[tuple[int, str]]:
+    """(token index, feature) in the order the textcat of `field` reads them, from one tokenised text: every
+    token's feature words, then for REQUEST_FIELDS the words of request sentences again, prefixed."""
+    features = [feature_word(tok.text) for tok in doc]
+    pairs = [(i, w) for i, ws in enumerate(features) for w in ws]
+    if field in REQUEST_FIELDS:
+        pairs += [(i, REQUEST_PREFIX + w) for sentence in _request_sentences(doc) for i in sentence
+                  for w in features[i]]
+    return pairs
+
+
+def _doc_of(nlp: Language, words: list[str]) -> Doc:
+    return Doc(nlp.vocab, words=words)  # an empty letter is an empty Doc (spaCy refuses a "" token)
+
+
 def feature_doc(nlp: Language, text: str, drop: frozenset[int] = frozenset(), field: str | None = None) -> Doc:
     """The normalised Doc the textcat of `field` reads (training and prediction); `drop` leaves out tokens by
     index (occlusion). For REQUEST_FIELDS the words of request sentences follow again, prefixed."""
-    features = feature_words(nlp, text)
-    words = [w for i, ws in enumerate(features) if i not in drop for w in ws]
-    if field in REQUEST_FIELDS:
-        words += [REQUEST_PREFIX + w for sentence in request_sentences(nlp, text) for i in sentence
-                  if i not in drop for w in features[i]]
-    return Doc(nlp.vocab, words=words)  # an empty letter is an empty Doc (spaCy refuses a "" token)
+    return _doc_of(nlp, [w for i, w in feature_tokens(nlp.make_doc(text), field) if i not in drop])
 
 
 @dataclass(frozen=True)
@@ -74,23 +91,52 @@ class Prediction:
     score: float
 
 
-class ModelNotFound(ConfigError):
-    """A pipeline directory is missing or unreadable."""
+@dataclass
+class _Text:
+    """One text tokenised once for every field (the pipelines share their tokenizer): tokens and features."""
+
+    doc: Doc
+    pairs: dict[str | None, list[tuple[int, str]]]
+    cats: dict[str, dict[str, float]]
 
 
 class Judge:
-    """Scores a text with the topic, handling and document-kind pipelines (loaded once, see load_judge)."""
+    """Scores a text with the topic, handling and document-kind pipelines (loaded once, see load_judge).
+
+    classify asks for the scores of three fields and the reasons of up to three of the same text: the text is
+    tokenised once and each field's scores computed once (a few recent texts kept per thread)."""
+
+    RECENT = 4
 
     def __init__(self, pipelines: dict[str, Language]):
         self._nlp = pipelines
         self.versions = {f: str(nlp.meta.get("griffiepost_version", nlp.meta.get("version", "?")))
                          for f, nlp in pipelines.items()}
         self.version = ";".join(f"{f}={self.versions[f]}" for f in FIELDS if f in self.versions)
+        self._recent = threading.local()
+
+    def _text(self, field: str, text: str) -> _Text:
+        nlp = self._nlp[field]
+        recent = self._recent.__dict__.setdefault("texts", {})
+        key = (id(nlp.tokenizer), text)
+        if key not in recent:
+            if len(recent) >= self.RECENT:
+                recent.pop(next(iter(recent)))
+            recent[key] = _Text(nlp.make_doc(text), {}, {})
+        entry = recent[key]
+        if field not in entry.pairs:
+            entry.pairs[field] = feature_tokens(entry.doc, field)
+        return entry
+
+    def _cats(self, field: str, text: str) -> dict[str, float]:
+        entry = self._text(field, text)
+        if field not in entry.cats:
+            textcat = self._nlp[field].get_pipe("textcat")  # lemmas are not features of the classifier
+            entry.cats[field] = dict(textcat(_doc_of(self._nlp[field], [w for _, w in entry.pairs[field]])).cats)
+        return entry.cats[field]
 
     def _predict(self, field: str, text: str) -> list[Prediction]:
-        nlp = self._nlp[field]
-        doc = nlp.get_pipe("textcat")(feature_doc(nlp, text, field=field))  # lemmas are not features of the classifier
-        return sorted((Prediction(code, float(score)) for code, score in doc.cats.items()),
+        return sorted((Prediction(code, float(score)) for code, score in self._cats(field, text).items()),
                       key=lambda p: (-p.score, p.code))
 
     def topics(self, text: str) -> list[Prediction]:
@@ -105,24 +151,46 @@ class Judge:
     def strongest_words(self, text: str, field: str, code: str, k: int = 5,
                         skip: frozenset[str] = frozenset()) -> list[str]:
         """Words that push the score toward `code`, by occlusion: drop every token of one lemma, measure the loss.
-        Words in `skip` (lower case: the letter's names and addresses) are never given as a reason."""
+        Words in `skip` (lower case: the letter's names and addresses) are never given as a reason.
+
+        The losses of all lemmas come from one pass over the features (occlusion.occluded_scores); lemmas whose
+        loss is too close to another's or to zero to be ordered by that estimate are scored again by the
+        classifier itself, so the words and their order are exactly those of leaving each lemma out in turn."""
         nlp = self._nlp[field]
         textcat = nlp.get_pipe("textcat")
-        base = float(textcat(feature_doc(nlp, text, field=field)).cats.get(code, 0.0))
-        doc = nlp.get_pipe("lemmatizer")(nlp.make_doc(text))  # lemmas group the forms of one word
-        features = feature_words(nlp, text)
+        entry = self._text(field, text)
+        doc, pairs = entry.doc, entry.pairs[field]
+        nlp.get_pipe("lemmatizer")(doc)  # lemmas group the forms of one word (this field's lemmatizer)
+        has_feature = {i for i, _ in pairs}
         groups: dict[str, list[int]] = {}
         for tok in doc:
-            if tok.is_alpha and len(tok.text) > 2 and not tok.is_stop and features[tok.i] and tok.lower_ not in skip:
+            if tok.is_alpha and len(tok.text) > 2 and not tok.is_stop and tok.i in has_feature \
+                    and tok.lower_ not in skip:
                 groups.setdefault(tok.lemma_.lower() or tok.lower_, []).append(tok.i)
         if not groups:
             return []
         lemmas = list(groups)
-        variants = [feature_doc(nlp, text, frozenset(groups[lemma]), field) for lemma in lemmas]
-        losses = [(base - float(d.cats.get(code, 0.0)), lemma)
-                  for d, lemma in zip(textcat.pipe(variants, batch_size=256), lemmas)]
-        losses.sort(key=lambda x: (-x[0], x[1]))
-        return [doc[groups[lemma][0]].text for loss, lemma in losses[:k] if loss > 0]
+        base = float(self._cats(field, text).get(code, 0.0))
+
+        def exact(n: int) -> float:
+            drop = frozenset(groups[lemmas[n]])
+            return base - float(textcat(_doc_of(nlp, [w for i, w in pairs if i not in drop])).cats.get(code, 0.0))
+
+        if code in textcat.labels and occlusion.supports(textcat):
+            where = {i: lemma for lemma, indices in groups.items() for i in indices}
+            removed: dict[str, dict[str, int]] = {lemma: {} for lemma in lemmas}
+            for i, w in pairs:
+                if i in where:
+                    counts = removed[where[i]]
+                    counts[w] = counts.get(w, 0) + 1
+            base_scores, variants = occlusion.occluded_scores(nlp, textcat, [w for _, w in pairs],
+                                                              [removed[lemma] for lemma in lemmas])
+            column = list(textcat.labels).index(code)
+            estimate = base_scores[column] - variants[:, column]
+        else:
+            estimate = numpy.full(len(lemmas), numpy.nan)  # unknown architecture or label: measure every lemma
+        chosen = occlusion.strongest(lemmas, estimate, k, exact, OCCLUSION_MARGIN)
+        return [doc[groups[lemmas[n]][0]].text for n in chosen]
 
 
 _CACHE: dict[Path, Judge] = {}
@@ -163,9 +231,6 @@ def load_judge(models_dir: Path) -> Judge:
     key = Path(models_dir).resolve()
     with _LOCK:
         if key not in _CACHE:
-            for field in FIELDS:
-                path = key / field
-                if not (path / "meta.json").exists():
-                    raise ModelNotFound(f"model '{field}' niet gevonden in {path}; draai eerst 'griffiepost train'")
+            check_models(key)
             _CACHE[key] = Judge(load_pipelines({field: key / field for field in FIELDS}))
         return _CACHE[key]

@@ -6,16 +6,20 @@ import os
 import socket
 import traceback
 from collections.abc import Callable
+from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass
 from datetime import datetime, timedelta, timezone
+from itertools import count, islice
 
 from sqlalchemy import select, update
 from sqlalchemy.orm import Session, sessionmaker
 
 from pipeline.errors import GriffieError
+from pipeline.extract.worker import use_slot
 from pipeline.flow import Pipeline
 from pipeline.intake import too_large_reason
 from pipeline.rawstore import RawStore
+from pipeline.records import Extracted
 from pipeline.registry.models import AuditEntry, Item, Message
 from pipeline.registry.retry import patiently
 from pipeline.result import outcome_json
@@ -23,6 +27,9 @@ from pipeline.stages.file import file_outcome
 from pipeline.stages.parse import ParseError
 
 STALE_CLAIM = timedelta(minutes=15)
+# Messages read (parsed and extracted) while the one before is judged and filed, each by its own thread and
+# extraction child: on two cores two scans are OCR'd at once while the main thread judges and files.
+READERS = max(1, min(2, os.cpu_count() or 1))
 FiledHook = Callable[[Session, Item], None]
 
 
@@ -112,21 +119,39 @@ class Worker:
             )
             return result.rowcount == 1
 
-    def process(self, message_id: int) -> str:
-        """Run one claimed message through the pipeline; returns its new state."""
-        pipeline = self.pipeline  # rules or models that cannot load stop the run here: no message is to blame
-
+    def _facts(self, message_id: int) -> tuple[str, int]:
+        """The message's sha256 and size (waited for patiently when the database is busy)."""
         def facts() -> tuple[str, int]:
             with self.sessions() as s:
                 msg = s.get(Message, message_id)
                 return msg.sha256, msg.size
 
-        digest, size = patiently(facts, f"bericht {message_id} lezen")
-        if self.max_message_bytes is not None and size > self.max_message_bytes:  # a retry keeps the intake limit
+        return patiently(facts, f"bericht {message_id} lezen")
+
+    def _too_large(self, size: int) -> bool:
+        return self.max_message_bytes is not None and size > self.max_message_bytes
+
+    def _read(self, digest: str) -> Extracted:
+        return self.pipeline.read(self.store.get(digest))
+
+    def _read_ahead(self, facts: tuple[str, int]) -> tuple[str, Extracted | None]:
+        digest, size = facts
+        return digest, None if self._too_large(size) else self._read(digest)  # never read past the intake limit
+
+    def process(self, message_id: int, read: Future | None = None) -> str:
+        """Run one claimed message through the pipeline; returns its new state. `read`: its parse and extraction,
+        already started by run_pending's read-ahead."""
+        pipeline = self.pipeline  # rules or models that cannot load stop the run here: no message is to blame
+        _ = pipeline.judge
+        digest, size = self._facts(message_id)
+        if self._too_large(size):  # a retry keeps the intake limit
             return self._quarantine(message_id, TooLarge(too_large_reason(size, self.max_message_bytes)))
         try:
-            raw = self.store.get(digest)
-            outcome = pipeline.run(raw)
+            if read is not None:
+                digest, extracted = read.result()
+            else:
+                extracted = self._read(digest)
+            outcome = pipeline.judge_read(extracted)
             doc = outcome_json(outcome, pipeline.ruleset.profile, digest)
         except Exception as exc:  # any failure of a stage quarantines this message only; the run goes on
             return self._quarantine(message_id, exc)
@@ -159,22 +184,32 @@ class Worker:
         return "quarantined"
 
     def run_pending(self, progress: Callable[[int], None] | None = None) -> Summary:
+        """Process every pending message, filed in order. Reading (parse + extraction, which mostly waits on an
+        extraction child: OCR) runs READERS messages ahead in threads, so messages n+1, n+2 are read while
+        message n is judged and filed."""
         summary = Summary()
         pending = self.pending_ids()
-        if pending:
-            _ = self.pipeline  # load rules and models once, before any message is claimed
-        for mid in pending:
-            if not patiently(lambda: self.claim(mid), f"bericht {mid} claimen"):
-                continue
-            state = self.process(mid)
-            if state == "filed":
-                summary.filed += 1
-            elif state == "ignored":
-                summary.ignored += 1
-            else:
-                summary.quarantined += 1
-            if progress:
-                progress(1)
+        if not pending:
+            return summary
+        _ = self.pipeline  # load rules (and start the models) once, before any message is claimed
+        slots = count()
+        with ThreadPoolExecutor(max_workers=READERS, thread_name_prefix="griffiepost-read",
+                                initializer=lambda: use_slot(next(slots))) as reader:
+            claimed = ((mid, self._facts(mid)) for mid in pending
+                       if patiently(lambda mid=mid: self.claim(mid), f"bericht {mid} claimen"))
+            ahead = [(mid, reader.submit(self._read_ahead, facts)) for mid, facts in islice(claimed, READERS)]
+            while ahead:
+                mid, read = ahead.pop(0)
+                ahead.extend((m, reader.submit(self._read_ahead, f)) for m, f in islice(claimed, 1))
+                state = self.process(mid, read)
+                if state == "filed":
+                    summary.filed += 1
+                elif state == "ignored":
+                    summary.ignored += 1
+                else:
+                    summary.quarantined += 1
+                if progress:
+                    progress(1)
         return summary
 
     def requeue_quarantined(self, ids: list[int] | None = None) -> int:

@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import importlib
 import json
 import os
 import sys
 from dataclasses import replace
+from collections.abc import Iterable
 from typing import Any, NoReturn
 
 import click
@@ -38,7 +40,34 @@ class Context:
         return self._app
 
 
-@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+# Which module defines each command: a command's module (and what it imports: SQLAlchemy, spaCy, the web app) is
+# imported only when that command runs, so `griffiepost --version` or a cron `fetch` does not pay for the others.
+# tests/test_cli_startup.py checks that this table names every command exactly once.
+COMMAND_MODULES = {
+    "fetch": "imap", "watch": "imap", "status": "imap",
+    "ingest": "intake_cmds", "retry": "intake_cmds", "messages": "intake_cmds", "items": "intake_cmds",
+    "show": "intake_cmds", "classify": "classify_cmd",
+    "list": "list_cmds", "meetings": "list_cmds",
+    "publish": "publish_cmds", "privacy": "publish_cmds",
+    "users": "review_cmds", "train": "review_cmds", "evaluate": "review_cmds",
+    "rules": "rules_cmds",
+    "serve": "serve_cmds", "demo": "serve_cmds",
+}
+
+
+class LazyGroup(click.Group):
+    """A click group that imports a command's module (which registers it on `main`) when the command is asked for."""
+
+    def list_commands(self, ctx: click.Context) -> list[str]:
+        return sorted(set(super().list_commands(ctx)) | set(COMMAND_MODULES))
+
+    def get_command(self, ctx: click.Context, cmd_name: str) -> click.Command | None:
+        if cmd_name not in self.commands and cmd_name in COMMAND_MODULES:
+            importlib.import_module(f"pipeline.cli.{COMMAND_MODULES[cmd_name]}")
+        return super().get_command(ctx, cmd_name)
+
+
+@click.group(cls=LazyGroup, context_settings={"help_option_names": ["-h", "--help"]})
 @click.option("--config", "config", metavar="FILE", help="Configuratiebestand (standaard config.toml).")
 @click.option("--db", metavar="URL", help="Database-URL, bijv. sqlite:///data/griffiepost.db.")
 @click.version_option(package_name="griffiepost")
@@ -68,6 +97,17 @@ class _Exit(GriffieError):
 
 def emit_json(data: Any) -> None:
     click.echo(json.dumps(data, ensure_ascii=False, indent=2, default=str))
+
+
+def emit_json_list(rows: Iterable[Any]) -> None:
+    """Write a JSON array element by element, byte for byte what emit_json(list(rows)) writes, without holding
+    the whole list (or its text) in memory: `items --json` at 10,000 items starts at once and stays small."""
+    first = True
+    for row in rows:  # json.dumps escapes newlines inside strings: every "\n" here is the layout's
+        body = json.dumps(row, ensure_ascii=False, indent=2, default=str).replace("\n", "\n  ")
+        click.echo(("[\n  " if first else ",\n  ") + body, nl=False)
+        first = False
+    click.echo("[]" if first else "\n]")
 
 
 def run() -> None:

@@ -1,4 +1,4 @@
-"""Commands over files and the registry: ingest, retry, messages, items, show, classify."""
+"""Commands over files and the registry: ingest, retry, messages, items, show."""
 
 from __future__ import annotations
 
@@ -8,11 +8,13 @@ import click
 from sqlalchemy import select
 from sqlalchemy.orm import selectinload
 
-from pipeline.cli.base import emit_json, get_app, get_ctx, main
+from pipeline.cli.base import emit_json, emit_json_list, get_app, get_ctx, main
 from pipeline.errors import NotFound, SourceError
 from pipeline.rawstore import StorageFull, sha256_hex
 from pipeline.registry.models import Item, Message
 from pipeline.sources.files import iter_paths
+
+ITEMS_BATCH = 500  # items read per round trip while `items` streams its output
 
 
 def ingest_paths(app, paths: list[Path], show_progress: bool = True) -> dict[str, int]:
@@ -139,13 +141,13 @@ def items(ctx: click.Context, as_json: bool, status: str | None) -> None:
         q = select(Item).options(selectinload(Item.meeting)).order_by(Item.id)
         if status:
             q = q.where(Item.status == status)
-        rows = [item_json(i) for i in s.scalars(q)]
-    if as_json:
-        emit_json(rows)
-        return
-    for r in rows:
-        click.echo(f"{r['registration_number']}  {r['status']:<12} {r['sender']['public_label'][:30]:<30} "
-                   f"{(r['letter']['subject'] or '')[:50]}  [{r['handling']['local_code']}]")
+        rows = (item_json(i) for i in s.scalars(q.execution_options(yield_per=ITEMS_BATCH)))
+        if as_json:
+            emit_json_list(rows)
+            return
+        for r in rows:
+            click.echo(f"{r['registration_number']}  {r['status']:<12} {r['sender']['public_label'][:30]:<30} "
+                       f"{(r['letter']['subject'] or '')[:50]}  [{r['handling']['local_code']}]")
 
 
 @main.command()
@@ -167,29 +169,5 @@ def show(ctx: click.Context, ident: str, as_json: bool) -> None:
     click.echo(f"Soort:        {doc['document_kind']}{' (rondzendbrief)' if doc['circular'] else ''}")
     click.echo(f"Onderwerp/TOOI: {(doc['topic'] or {}).get('label')}")
     click.echo(f"Afhandeling:  {doc['handling']['local_code']} {doc['handling']['label']}")
-    for r in doc["reasons"]:
-        click.echo(f"  - {r}")
-
-
-@main.command()
-@click.argument("file", type=click.Path(exists=True, dir_okay=False, path_type=Path))
-@click.option("--json", "as_json", is_flag=True, help="Uitvoer als JSON (het contract uit DESIGN.md).")
-@click.pass_context
-def classify(ctx: click.Context, file: Path, as_json: bool) -> None:
-    """Analyseer één bericht zonder register."""
-    from pipeline.flow import Pipeline
-    from pipeline.result import outcome_json
-
-    settings = get_ctx(ctx).settings
-    pipe = Pipeline.build(settings)
-    raw = file.read_bytes()
-    doc = outcome_json(pipe.run(raw), pipe.ruleset.profile, sha256_hex(raw))
-    if as_json:
-        emit_json(doc)
-        return
-    click.echo(f"Afzender:    {doc['sender']['organisation'] or doc['sender']['name']} ({doc['sender']['kind']})")
-    click.echo(f"Onderwerp:   {doc['letter']['subject']}")
-    click.echo(f"Datum:       {doc['letter']['date']}")
-    click.echo(f"Afhandeling: {doc['handling']['local_code']} {doc['handling']['label']}")
     for r in doc["reasons"]:
         click.echo(f"  - {r}")

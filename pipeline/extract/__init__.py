@@ -5,12 +5,11 @@ from __future__ import annotations
 import hashlib
 
 from pipeline.extract.damage import describe
+from pipeline.extract.checks import check_image, check_zip, decode_text
+from pipeline.extract.containers import OutlookMessage, TnefContent
 from pipeline.extract.detect import sniff
-from pipeline.extract.docs import check_zip, decode_text
 from pipeline.extract.errors import ExtractFailure
-from pipeline.extract.images import check_image
 from pipeline.extract.limits import ExtractLimits
-from pipeline.extract.outlook import OutlookMessage, read_msg, read_tnef
 from pipeline.extract.worker import JobResult, get_pool
 from pipeline.records import AttachmentPart, ExtractedAttachment
 from pipeline.sizes import megabytes as _megabytes
@@ -36,6 +35,24 @@ def _result(part: AttachmentPart, status: str, text: str = "", **kw) -> Extracte
 
 def _fail(part: AttachmentPart, job: JobResult) -> ExtractedAttachment:
     return _result(part, job.status, error=job.error)
+
+
+def _in_child(job: str, data: bytes, limits: ExtractLimits):
+    """A reader that needs a parser library, run in the extraction child; its failure as ExtractFailure."""
+    result = get_pool(limits.worker_memory_mb).run(job, (data,), limits.pdf_timeout_s)
+    if not result.ok:
+        raise ExtractFailure(result.status, result.error or "")
+    return result.value
+
+
+def read_msg(data: bytes, limits: ExtractLimits = ExtractLimits()) -> OutlookMessage:
+    """An Outlook .msg file (a top-level message or an attachment), read by extract_msg in the extraction child."""
+    return _in_child("read_msg", data, limits)
+
+
+def read_tnef(data: bytes, limits: ExtractLimits = ExtractLimits()) -> TnefContent:
+    """A winmail.dat, read by tnefparse in the extraction child."""
+    return _in_child("read_tnef", data, limits)
 
 
 def _pdf(part: AttachmentPart, limits: ExtractLimits) -> ExtractedAttachment:
@@ -98,14 +115,14 @@ def _container(part: AttachmentPart, limits: ExtractLimits, depth: int, kind: st
     """A .msg or winmail.dat: its body, then the text of every file inside it (recursively)."""
     try:
         if kind == "msg":
-            message = read_msg(part.data)
+            message = read_msg(part.data, limits)
             head = [f"Van: {message.sender_name or ''} <{message.sender_address or ''}>".strip(),
                     f"Onderwerp: {message.subject or ''}"]
             if message.date:
                 head.append(f"Datum: {message.date.isoformat()}")
             body, inner = "\n".join(head) + "\n\n" + message.body, message.attachments
         else:
-            content = read_tnef(part.data)
+            content = read_tnef(part.data, limits)
             body, inner = content.body, content.attachments
             if content.subject:
                 body = f"Onderwerp: {content.subject}\n\n{body}"

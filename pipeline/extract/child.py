@@ -14,13 +14,15 @@ from pipeline.extract.errors import ExtractFailure
 
 def _jobs() -> dict:
     # Imported lazily in the child, where every parser of untrusted bytes runs.
-    from pipeline.extract import docs, images, pdf
+    from pipeline.extract import docs, images, outlook, pdf
 
     return {
         "pdf_text": pdf.read_text,
         "pdf_ocr_page": pdf.ocr_page,
         "image_ocr": images.ocr_image_bytes,
         "docx_text": docs.docx_text,
+        "read_msg": outlook.read_msg,
+        "read_tnef": outlook.read_tnef,
         "debug_sleep": time.sleep,  # test hook: a parser that hangs
         "debug_alloc": lambda n: len(bytearray(n)),  # test hook: a parser that eats memory
         "debug_crash": lambda: os.kill(os.getpid(), signal.SIGSEGV),  # test hook: a parser that segfaults

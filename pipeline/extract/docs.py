@@ -1,4 +1,4 @@
-"""DOCX (python-docx, after a zip-bomb check), plain text with charset fallback, and HTML to text."""
+"""DOCX text with python-docx, after the zip-bomb check (runs in the extraction child)."""
 
 from __future__ import annotations
 
@@ -7,28 +7,12 @@ from io import BytesIO
 
 import docx
 
+from pipeline.extract.checks import check_zip, decode_text  # noqa: F401  (decode_text: this module's old name)
 from pipeline.extract.damage import describe
-from pipeline.text.charset import decode_body
 from pipeline.extract.errors import ExtractFailure
 from pipeline.extract.limits import ExtractLimits
 
 _W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
-
-
-def check_zip(data: bytes, limits: ExtractLimits) -> None:
-    """Sum the declared uncompressed sizes before anything is inflated."""
-    try:
-        with zipfile.ZipFile(BytesIO(data)) as archive:
-            total = sum(info.file_size for info in archive.infolist())
-            count = len(archive.infolist())
-    except (zipfile.BadZipFile, ValueError, OSError) as exc:
-        raise ExtractFailure("broken", f"Document is beschadigd: {describe(str(exc), type(exc).__name__)}") from exc
-    if total > limits.max_decompressed_bytes or count > 10_000:
-        raise ExtractFailure(
-            "too_large",
-            f"Document pakt uit tot {total:,} bytes in {count} delen "
-            f"(limiet {limits.max_decompressed_bytes:,}); mogelijk een zip-bom",
-        )
 
 
 def docx_text(data: bytes, limits: ExtractLimits) -> str:
@@ -56,14 +40,3 @@ def docx_text(data: bytes, limits: ExtractLimits) -> str:
         if header and header not in lines:
             lines.insert(0, header)
     return "\n".join(lines).strip()
-
-
-def decode_text(data: bytes, content_type: str = "") -> str:
-    """Declared charset, then UTF-8, repaired mixed UTF-8, then detection among Western charsets (never fails)."""
-    declared = None
-    for piece in content_type.split(";")[1:]:
-        key, _, value = piece.partition("=")
-        if key.strip().lower() == "charset":
-            declared = value.strip().strip('"') or None
-    return decode_body(data, declared)[0].lstrip("\ufeff")  # the same reading as a mail body
-

@@ -2,44 +2,15 @@
 
 from __future__ import annotations
 
-import warnings
 from io import BytesIO
 
-from PIL import Image, ImageSequence, UnidentifiedImageError
+from PIL import Image, ImageSequence
 
+from pipeline.extract.checks import check_image
 from pipeline.extract.damage import describe
 from pipeline.extract.errors import ExtractFailure
 from pipeline.extract.limits import ExtractLimits
 from pipeline.extract.ocr import OcrError, ocr_image
-
-_BANDS = {"1": 1, "L": 1, "P": 1, "LA": 2, "RGB": 3, "YCbCr": 3, "RGBA": 4, "CMYK": 4, "I;16": 2, "I": 4, "F": 4}
-
-
-def check_image(data: bytes, limits: ExtractLimits) -> int:
-    """Read only the header: refuse declared sizes beyond the limits; returns the number of frames."""
-    try:
-        with warnings.catch_warnings():
-            warnings.simplefilter("ignore", Image.DecompressionBombWarning)
-            with Image.open(BytesIO(data)) as image:
-                width, height = image.size
-                bands = _BANDS.get(image.mode, 4)
-                frames = getattr(image, "n_frames", 1)
-    except Image.DecompressionBombError as exc:
-        raise ExtractFailure(
-            "too_large",
-            f"Afbeelding is te groot: meer dan {Image.MAX_IMAGE_PIXELS * 2:,} pixels "
-            f"(limiet {limits.max_image_pixels:,} pixels); mogelijk een decompressiebom".replace(",", "."),
-        ) from exc
-    except (UnidentifiedImageError, OSError, SyntaxError, ValueError) as exc:
-        raise ExtractFailure("broken", f"Afbeelding is beschadigd: {describe(str(exc), type(exc).__name__)}") from exc
-    pixels = width * height
-    if pixels > limits.max_image_pixels or pixels * bands > limits.max_decompressed_bytes:
-        raise ExtractFailure(
-            "too_large",
-            f"Afbeelding is te groot: {width} x {height} pixels (limiet {limits.max_image_pixels:,} pixels); "
-            "mogelijk een decompressiebom".replace(",", "."),
-        )
-    return frames
 
 
 def ocr_image_bytes(data: bytes, limits: ExtractLimits) -> list[str]:

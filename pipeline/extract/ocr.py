@@ -18,25 +18,39 @@ class OcrError(RuntimeError):
     """Tesseract failed or ran out of time; the message is meant for the user (Dutch)."""
 
 
+SKEW_WIDTH = 450  # the skew is estimated on the page reduced to about this width (a 300 dpi A4 page: 1/5)
+
+
 def _profile_score(ink: Image.Image, angle: float) -> float:
     rotated = ink.rotate(angle, resample=Image.Resampling.NEAREST, expand=False, fillcolor=0)
-    rows = np.asarray(rotated, dtype=np.float32).sum(axis=1)
+    rows = np.asarray(rotated).sum(axis=1, dtype=np.int64).astype(np.float32)  # exact: sums stay below 2**24
     return float(np.var(rows))
 
 
 def estimate_skew(image: Image.Image) -> float:
-    """The rotation (degrees, counter-clockwise) that makes text lines horizontal."""
+    """The rotation (degrees, counter-clockwise) that makes text lines horizontal: the angle whose horizontal
+    projection of the ink is sharpest, searched in 1 degree then 0.2 degree steps on a box-reduced copy of the
+    page (rotating it 22 times at full size cost 270 ms a page; the reduced copy finds the same angles on the
+    sample scans, elsewhere at most one 0.2 degree step apart, see tests/test_deskew.py)."""
     gray = image.convert("L")
-    scale = 900 / max(gray.width, 1)
-    if scale < 1:
-        gray = gray.resize((max(1, int(gray.width * scale)), max(1, int(gray.height * scale))))
+    factor = max(1, gray.width // SKEW_WIDTH)
+    if factor > 1:
+        gray = gray.reduce(factor)
     arr = np.asarray(gray)
-    ink = Image.fromarray(np.where(arr < 160, 255, 0).astype(np.uint8))
-    if not np.any(arr < 160):
+    dark = arr < 160
+    if not dark.any():
         return 0.0
-    best = max(_COARSE, key=lambda a: _profile_score(ink, a))
-    fine = [best + x / 5 for x in range(-5, 6)]  # +-1 degree in 0.2 steps
-    return max(fine, key=lambda a: _profile_score(ink, a))
+    ink = Image.fromarray(np.where(dark, 255, 0).astype(np.uint8))
+    scores: dict[float, float] = {}
+
+    def score(angle: float) -> float:
+        if angle not in scores:
+            scores[angle] = _profile_score(ink, angle)
+        return scores[angle]
+
+    best = max(_COARSE, key=score)
+    fine = [best + x / 5 for x in range(-5, 6)]  # +-1 degree in 0.2 steps (3 of them scored already)
+    return max(fine, key=score)
 
 
 def deskew(image: Image.Image) -> tuple[Image.Image, float]:

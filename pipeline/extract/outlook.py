@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import logging
 import re
-from dataclasses import dataclass, field
 from datetime import datetime
 from email.utils import parseaddr
 
@@ -12,7 +11,8 @@ import extract_msg
 import tnefparse
 from extract_msg.enums import AttachmentType, RecipientType
 
-from pipeline.extract.docs import decode_text
+from pipeline.extract.checks import decode_text
+from pipeline.extract.containers import OutlookMessage, TnefContent
 from pipeline.extract.damage import describe
 from pipeline.extract.errors import ExtractFailure
 from pipeline.records import AttachmentPart
@@ -22,21 +22,6 @@ logging.getLogger("extract_msg").setLevel(logging.ERROR)
 logging.getLogger("tnefparse").setLevel(logging.ERROR)
 
 MSG_TYPE = "application/vnd.ms-outlook"
-
-
-@dataclass
-class OutlookMessage:
-    """What the lead needs to build a ParsedMessage from a top-level .msg file."""
-
-    subject: str | None
-    sender_name: str | None
-    sender_address: str | None
-    to: list[str] = field(default_factory=list)
-    cc: list[str] = field(default_factory=list)
-    date: datetime | None = None
-    body: str = ""  # plain text body (from HTML or RTF when there is no plain body)
-    html: str | None = None  # the HTML body as sent, if any
-    attachments: list[AttachmentPart] = field(default_factory=list)
 
 
 def rtf_to_text(rtf: str) -> str:
@@ -115,13 +100,6 @@ def read_msg(data: bytes) -> OutlookMessage:
         )
     finally:
         msg.close()
-
-
-@dataclass
-class TnefContent:
-    subject: str | None
-    body: str
-    attachments: list[AttachmentPart]
 
 
 def read_tnef(data: bytes) -> TnefContent:

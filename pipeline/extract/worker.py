@@ -72,14 +72,23 @@ class WorkerPool:
                 conn.close()
         self._proc, self._send, self._conn = None, None, None
 
+    def _ensure_started(self) -> None:
+        """(Re)start the child unless it runs; the caller holds the lock."""
+        if not self._alive():
+            if self._proc is not None:
+                self._kill()
+                self.restarts += 1
+            self._start()
+
+    def warm(self) -> None:
+        """Start the child now, so it imports its libraries while the caller goes on (no-op when it runs)."""
+        with self._lock:
+            self._ensure_started()
+
     def run(self, name: str, args: tuple, timeout_s: float) -> JobResult:
         """Run one job; never raises for what the job does."""
         with self._lock:
-            if not self._alive():
-                if self._proc is not None:
-                    self._kill()
-                    self.restarts += 1
-                self._start()
+            self._ensure_started()
             assert self._conn is not None and self._send is not None and self._proc is not None
             started = time.monotonic()
             try:
@@ -116,21 +125,30 @@ class WorkerPool:
             self._kill()
 
 
-_pools: dict[int, WorkerPool] = {}
+_pools: dict[tuple[int, int], WorkerPool] = {}
 _pools_lock = threading.Lock()
+_slot = threading.local()
+
+
+def use_slot(slot: int) -> None:
+    """Let the calling thread use extraction child `slot` (threads use child 0 unless they say otherwise): the
+    worker's read-ahead threads each take their own, so two scans are read by OCR on two cores at once."""
+    _slot.n = slot
 
 
 def get_pool(memory_mb: int) -> WorkerPool:
-    """The process-wide pool for this memory limit (one worker per limit; normally exactly one)."""
+    """The pool for this memory limit and the calling thread's slot (normally exactly one)."""
+    key = (memory_mb, getattr(_slot, "n", 0))
     with _pools_lock:
-        pool = _pools.get(memory_mb)
+        pool = _pools.get(key)
         if pool is None:
-            pool = _pools[memory_mb] = WorkerPool(memory_mb)
+            pool = _pools[key] = WorkerPool(memory_mb)
         return pool
 
 
 @atexit.register
-def _shutdown() -> None:
+def close_pools() -> None:
+    """Stop every extraction child (at exit; the benchmarks call it to count the children's peak memory)."""
     for pool in list(_pools.values()):
         pool.close()
 

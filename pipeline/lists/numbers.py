@@ -7,7 +7,7 @@ from collections.abc import Sequence
 from sqlalchemy.orm import Session
 
 from pipeline.registry.models import Item, Meeting
-from pipeline.registry.numbering import next_number
+from pipeline.registry.numbering import next_numbers
 from pipeline.rules.profile import Profile
 
 
@@ -24,10 +24,11 @@ def number_label(profile: Profile, number: int | None) -> str:
 
 def assign_numbers(s: Session, meeting: Meeting, profile: Profile, ordered: Sequence[Item]) -> int:
     """Give every unnumbered item of ordered (list order) the next number; numbers already taken stay with their
-    item even if it moves, so a number is never reused. Returns how many were assigned."""
-    assigned = 0
-    for item in ordered:
-        if item.list_number is None:
-            item.list_number = next_number(s, counter_name(profile, meeting))
-            assigned += 1
-    return assigned
+    item even if it moves, so a number is never reused. Returns how many were assigned.
+
+    The numbers are taken as one block in one statement: a counter UPDATE per item made every statement flush
+    the items numbered so far (79 s for 9,131 items)."""
+    waiting = [item for item in ordered if item.list_number is None]
+    for item, number in zip(waiting, next_numbers(s, counter_name(profile, meeting), len(waiting))):
+        item.list_number = number
+    return len(waiting)

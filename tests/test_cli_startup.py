@@ -1,0 +1,59 @@
+"""CLI start-up stays cheap: a command's module is imported only when it runs (no timing here: bench_startup)."""
+
+from __future__ import annotations
+
+import importlib
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+from click.testing import CliRunner
+
+from pipeline.cli.base import COMMAND_MODULES, main
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def test_the_dispatch_table_names_every_command_and_its_module():
+    """GIVEN every command module imported WHEN the group's commands are listed THEN the table names each one
+    with the module that defines it (a new command missing from the table would be unreachable)."""
+    for module in sorted(set(COMMAND_MODULES.values())):
+        importlib.import_module(f"pipeline.cli.{module}")
+    assert set(main.commands) == set(COMMAND_MODULES)
+    for name, command in main.commands.items():
+        assert command.callback.__module__ == f"pipeline.cli.{COMMAND_MODULES[name]}", name
+
+
+def _modules_after(*args: str) -> set[str]:
+    code = ("import sys, json\nfrom pipeline.cli.base import main\n"
+            f"try:\n    main.main({list(args)!r}, standalone_mode=False)\nexcept SystemExit:\n    pass\n"
+            "print(json.dumps(sorted(sys.modules)))")
+    env = dict(os.environ, PYTHONPATH=str(ROOT))
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, env=env, cwd=ROOT, check=True)
+    return set(json.loads(out.stdout.strip().splitlines()[-1]))
+
+
+def test_version_and_help_of_one_command_import_no_heavy_libraries():
+    for args in (["--version"], ["items", "--help"]):
+        loaded = _modules_after(*args)
+        assert "spacy" not in loaded and "pdfplumber" not in loaded, args
+    assert "sqlalchemy" not in _modules_after("--version")
+
+
+def test_help_lists_every_command():
+    result = CliRunner().invoke(main, ["--help"])
+    assert result.exit_code == 0
+    for name in COMMAND_MODULES:
+        assert f"  {name} " in result.output or f"  {name}\n" in result.output, name
+
+
+def test_the_registry_side_imports_no_document_parser():
+    """The parsers of attachments (extract_msg, python-docx, Tesseract's numpy side) and spaCy load only where they
+    run: in the extraction child, and when the models are first used."""
+    code = "import sys, json\nimport pipeline.app\nprint(json.dumps(sorted(sys.modules)))"
+    env = dict(os.environ, PYTHONPATH=str(ROOT))
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, env=env, cwd=ROOT, check=True)
+    loaded = set(json.loads(out.stdout.strip().splitlines()[-1]))
+    assert not loaded & {"extract_msg", "docx", "tnefparse", "numpy", "spacy"}
