@@ -73,7 +73,7 @@ class Pipeline:
         if damage:
             raise DamagedMessage(f"Bericht is beschadigd: {'; '.join(damage)}. Het origineel is bewaard.")
         extracted = Extracted(parsed, extract_all(parsed.attachments, self.limits))
-        analysis = analyse(extracted, self.ruleset.known_domains, self.detect)
+        analysis = analyse(extracted, self.ruleset.known_domains, self.detect, self.ruleset.knowledge)
         classification = classify(
             analysis, self.ruleset, self.judge,
             review_threshold=self.settings.models.review_threshold, top_k=self.settings.models.top_k_topics,

@@ -22,7 +22,7 @@ def analyse_raw(raw: bytes, ruleset: RuleSet) -> Analysis:
 
     parsed = parse_message(raw)
     extracted = Extracted(parsed, extract_all(parsed.attachments, ExtractLimits()))
-    return analyse(extracted, known_domains=ruleset.known_domains)
+    return analyse(extracted, known_domains=ruleset.known_domains, knowledge=ruleset.knowledge)
 
 
 def _yes(value: bool) -> str:

@@ -9,6 +9,7 @@ from pathlib import Path
 from pipeline.rules import fields
 from pipeline.rules.knowledge_text import fold, municipality_role, role_of, squash
 from pipeline.rules.source import Located, RuleSource, read_source
+from pipeline.stages.sender import _tidy
 
 KNOWLEDGE_DIR = "kennis"
 TABLES = ("knowledge", "entry", "pattern", "group_word", "free_mail")
@@ -42,9 +43,7 @@ class Match:
     how: str  # "naam 'Veiligheidsregio Utrecht'", "domein vru.nl"
     entry: Entry | None = None
     role: str | None = None  # a municipality: raad | college | rekenkamer
-
-    def with_how(self, how: str) -> "Match":
-        return Match(self.name, self.kind, self.label, how, self.entry, self.role)
+    group_word: bool = False  # only a legal-form or group word ('Stichting ...'): an unlisted organisation
 
 
 @dataclass(frozen=True)
@@ -133,7 +132,8 @@ class Catalogue:
         low = fold(name)
         for p in self.group_words:
             if m := p.regex.search(low):
-                return Match(_tidy(name), p.kind, p.label, f"'{name[m.start():m.end()].strip()}' ({p.name})")
+                return Match(_tidy(name), p.kind, p.label, f"'{name[m.start():m.end()].strip()}' ({p.name})",
+                             group_word=True)
         return None
 
     def match_organisation(self, name: str) -> Match | None:
@@ -143,6 +143,10 @@ class Catalogue:
     # --- mail domains ----------------------------------------------------------------------------------------
     def is_free_mail(self, address: str | None) -> bool:
         return bool(address) and "@" in address and address.rsplit("@", 1)[1].lower() in self.free_mail
+
+    def is_own_place(self, entry: Entry) -> bool:
+        own = squash(self.own_place) if self.own_place else ""
+        return bool(own) and entry.municipality and own in {squash(n) for n in (entry.name, *entry.aliases)}
 
     def is_own_domain(self, address: str | None) -> bool:
         """The griffie's own municipality (by name or a shared domain): its post room forwards others' letters."""
@@ -203,12 +207,6 @@ def _stands_alone(alias: str, line: str, start: int, end: int) -> bool:
         return True
     letters = sum(ch.isalnum() for ch in re.sub(r"^(?:de|het)\s+", "", line.strip(), flags=re.IGNORECASE))
     return letters > 0 and sum(ch.isalnum() for ch in line[start:end]) >= 0.6 * letters
-
-
-def _tidy(name: str) -> str:
-    name = re.sub(r"\s+", " ", name).strip(" ,;:-–.")
-    name = re.sub(r"^(?:[Dd]e|[Hh]et)\s+(?=[a-zà-ÿ])", "", name)
-    return name[:1].upper() + name[1:] if name else name
 
 
 # --- loading ---------------------------------------------------------------------------------------------------
