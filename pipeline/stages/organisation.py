@@ -77,10 +77,23 @@ def _letterhead(ev: Evidence) -> str | None:
     return _acceptable(sender.org_from_letterhead(ev.first_page), ev)
 
 
-def _namens(ev: Evidence) -> str | None:
+NAMENS = re.compile(r"\b[Nn]amens\s+(?:het\s+(?:dagelijks\s+|algemeen\s+)?bestuur\s+van\s+)?([^\n]{3,160})")
+# Where the name after 'namens' ends: punctuation or the verb of the sentence ('Namens de Kinderombudsman bied ik ...').
+NAMENS_END = re.compile(r"[,.;:(]|\s(?:bied|biedt|stuur|sturen|zend|zenden|vraag|vragen|verzoek|verzoeken|wil|willen|"
+                        r"informeer|informeren|deel|delen|nodig|ik|wij|we)\b", re.IGNORECASE)
+
+
+def _namens(ev: Evidence) -> str | Match | None:
     for text in (ev.letter_text, ev.body):
         if found := _acceptable(sender.org_from_namens(text), ev):
             return found
+    if ev.knowledge is None:
+        return None
+    for text in (ev.letter_text, ev.body):
+        for m in NAMENS.finditer(text):
+            name = NAMENS_END.split(m.group(1), maxsplit=1)[0].strip()
+            if name and (match := ev.knowledge.match_name(name)):
+                return match
     return None
 
 
