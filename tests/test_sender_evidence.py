@@ -67,12 +67,13 @@ def test_letterhead_of_the_attached_letter() -> None:
     pdf = letter_pdf([
         "GGD Hollands Midden", "Postbus 121", "2300 AC Leiden", "", "Aan de gemeenteraden van de deelnemende gemeenten",
         "Leiden, 2 april 2026", "Onderwerp: Jaarstukken 2025", "", "Geachte leden van de raad,", "",
-        "Het algemeen bestuur biedt u de jaarstukken 2025 aan.", "", "Met vriendelijke groet,", "", "Henriëtte de Groot",
-        "directeur Publieke Gezondheid"])
+        "Het algemeen bestuur biedt u de jaarstukken 2025 aan.", "", "Met vriendelijke groet,", "",
+        "Henriëtte de Groot", "directeur Publieke Gezondheid"])
     raw = make_mail(sender="Joost Kok <j.kok@ggdhm.nl>", to=TO, subject="Jaarstukken 2025",
                     body="Zie de bijgevoegde brief.\n", attachments=[("brief.pdf", "application/pdf", pdf)])
     analysis = analysis_of(raw)
     assert analysis.sender_organisation == "GGD Hollands Midden" and analysis.organisation_step == "briefhoofd"
+    assert "organisatie uit het briefhoofd: GGD Hollands Midden" in analysis.notes
     ctx, reasons = judge(raw)
     assert ctx.value("sender_kind") == "gemeenschappelijke_regeling"
     assert any(r.startswith("Afzender herkend als GGD Hollands Midden (kennis: GGD'en, naam 'GGD Hollands Midden' "
@@ -107,7 +108,8 @@ def test_mail_domain_when_nothing_else_names_the_sender() -> None:
                     body="Het regionaal risicoprofiel is vastgesteld en staat op onze website.\n")
     analysis = analysis_of(raw)
     assert analysis.sender_organisation == "Veiligheidsregio Brabant-Zuidoost"
-    assert analysis.organisation_step == "maildomein" and "organisatie afgeleid uit het e-maildomein" in analysis.notes
+    assert analysis.organisation_step == "maildomein"
+    assert "organisatie uit het e-maildomein (afgeleid): Veiligheidsregio Brabant-Zuidoost" in analysis.notes
     ctx, reasons = judge(raw)
     assert ctx.value("sender_kind") == "gemeenschappelijke_regeling"
     assert "Afzender herkend als Veiligheidsregio Brabant-Zuidoost (kennis: veiligheidsregio's, domein vrbzo.nl): " \
@@ -177,3 +179,12 @@ def test_organisation_domain_is_not_inwoner_free_mail_is() -> None:
     scanned = make_mail(sender="Henk Mulder <postkamer@nieuwkoop.nl>", to="griffie@nieuwkoop.nl",
                         subject="Uitnodiging", body=body)
     assert judge(scanned, "nieuwkoop")[0].value("sender_kind") == "inwoner"
+
+
+def test_another_name_of_a_listed_body_is_shown_as_its_own_name() -> None:
+    raw = make_mail(sender="Ruben de Bruin <r.debruin@minbzk.nl>", to=TO, subject="Circulaire verkiezingen",
+                    body="Geachte colleges en gemeenteraden,\n\nHierbij de circulaire over de verkiezingen.\n\n"
+                         "Met vriendelijke groet,\n\nRuben de Bruin\nMinisterie van BZK\n")
+    analysis = analysis_of(raw)
+    assert analysis.sender_organisation == "Ministerie van Binnenlandse Zaken en Koninkrijksrelaties"
+    assert analysis.organisation_step == "ondertekening"

@@ -45,7 +45,8 @@ def test_shipped_facts_are_complete_and_small() -> None:
 
 @pytest.mark.parametrize("text, name, kind, role", [
     ("Gemeenteraad van Zeist", "Zeist", "raad", "raad"),
-    ("De raad van de gemeente Stichtse Vecht, in vergadering bijeen op 12 maart 2026,", "Stichtse Vecht", "raad", "raad"),
+    ("De raad van de gemeente Stichtse Vecht, in vergadering bijeen op 12 maart 2026,", "Stichtse Vecht", "raad",
+     "raad"),
     ("Griffie Súdwest-Fryslân", "Súdwest-Fryslân", "raad", "raad"),
     ("College van burgemeester en wethouders van Zeist", "Zeist", "overheid", "college"),
     ("Burgemeester en wethouders van Den Haag", "'s-Gravenhage", "overheid", "college"),

@@ -40,8 +40,9 @@ def rules_check(raw: bytes, settings_rules_dir: Path, profile: str, judge: "Judg
         f"Profiel: {p.name} ({p.council})",
         "",
         "Gelezen uit de brief:",
-        f"  afzender: {analysis.sender_name or '-'}; organisatie: {analysis.sender_organisation or '-'}; "
-        f"adres: {analysis.sender_address or '-'}",
+        f"  afzender: {analysis.sender_name or '-'}; organisatie: {analysis.sender_organisation or '-'}"
+        + (f" (stap {analysis.organisation_step})" if analysis.organisation_step else "")
+        + f"; adres: {analysis.sender_address or '-'}",
         f"  onderwerp: {analysis.subject or '-'}; geadresseerde: {analysis.addressee or '-'}; "
         f"rondzendbrief: {_yes(analysis.circular)}",
         "",

@@ -232,7 +232,8 @@ def _load_file(src: RuleSource, cat: Catalogue, seen: dict[str, str]) -> None:
         if head is None:
             raise entry.fail(None, "[[pattern]] zonder [knowledge]-tabel met label en kind")
         fields.check_keys(entry, ("name", "pattern", "kind"))
-        cat.patterns.append(Pattern(fields.text(entry, "name"), fields.regex(entry, "pattern", fields.text(entry, "pattern")),
+        regex = fields.regex(entry, "pattern", fields.text(entry, "pattern"))
+        cat.patterns.append(Pattern(fields.text(entry, "name"), regex,
                                     fields.choice(entry, "kind", "sender_kind", required=False) or kind, label))
     for entry in src.tables("group_word"):
         fields.check_keys(entry, ("name", "kind", "patterns"))
@@ -264,7 +265,8 @@ def _entry(entry: Located, label: str, kind: str, municipality: bool, seen: dict
     for alias in (e.name, *e.aliases):
         key = ("gemeente " if municipality else "") + (alias if is_acronym(alias) and not municipality else fold(alias))
         if key in seen:
-            raise entry.fail("name" if alias == e.name else "aliases", f"naam '{alias}' staat al in de kennis ({seen[key]})")
+            raise entry.fail("name" if alias == e.name else "aliases",
+                             f"naam '{alias}' staat al in de kennis ({seen[key]})")
         seen[key] = entry.where("name")
     for d in e.domains:
         if "@" + d in seen:

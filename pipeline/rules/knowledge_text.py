@@ -42,7 +42,8 @@ def role_of(m: re.Match) -> str:
 # A line that greets, closes, heads or addresses a letter names no organisation, whatever words it holds.
 GREETING = re.compile(
     r"^\s*(?:geachte|beste|waarde|lieve|hallo|hoi|dag|goede(?:morgen|middag|navond)|l\.s\.|"
-    r"(?:met\s+)?(?:vriendelijke|hartelijke|hoogachtende|collegiale)\s+groet(?:en)?|met\s+groet|hoogachtend|groet(?:en|jes)?\b|"
+    r"(?:met\s+)?(?:vriendelijke|hartelijke|hoogachtende|collegiale)\s+groet(?:en)?|met\s+groet|hoogachtend|"
+    r"groet(?:en|jes)?\b|"
     r"mvg\b|aan\b|t\.?a\.?v\.?|ter\s+attentie|betreft|onderwerp|datum|kenmerk|uw\s+kenmerk|ons\s+kenmerk|bijlage|"
     r"cc\b|van:|verzonden|postbus|telefoon|tel\.?|e-?mail|www\.|leden\s+van|aan\s+de|de\s+leden\s+van|"
     r"in\s+het\s+kort|samenvatting|inleiding|aanleiding|toelichting|conclusie|besluit|overwegende|verzoekt|"

@@ -92,7 +92,8 @@ def load_ruleset(rules_dir: Path, profile_name: str) -> RuleSet:
     shared = frozenset(d for r, _ in loaded if isinstance(r, KnownSender) and r.shared_domain for d in r.domains)
     knowledge = load_knowledge(rules_dir, profile.place, shared)
     kennis = f"{rules_dir.name}/kennis"
-    loaded.extend([(KnowledgeSender("kennis", knowledge), kennis), (GroupWordSender("kennis-groepswoorden", knowledge), kennis)])
+    loaded.extend([(KnowledgeSender("kennis", knowledge), kennis),
+                   (GroupWordSender("kennis-groepswoorden", knowledge), kennis)])
     seen: dict[str, str] = {}
     for rule, where in loaded:
         if rule.name in seen:

@@ -99,8 +99,8 @@ def analyse(extracted: Extracted, known_domains: Mapping[str, str] | None = None
         display_name=mail_from_name, address=mail_from_addr, is_person=_person_test(detect), knowledge=knowledge,
         known_domains=known_domains or {}))
     org = finding.organisation if finding else None
-    if finding and finding.step == "maildomein":
-        notes.append("organisatie afgeleid uit het e-maildomein")
+    if finding:
+        notes.append(finding.reason)
     if org:
         org = sender.expand_acronyms(org, main_text)
 

@@ -12,7 +12,7 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 
 from pipeline.rules.knowledge import Catalogue, Match
-from pipeline.rules.knowledge_text import names_nothing
+from pipeline.rules.knowledge_text import fold, names_nothing
 from pipeline.stages import sender
 
 LETTERHEAD_LINES = 15  # the first lines of page 1: logo text, sender block, addressee, date, subject
@@ -165,8 +165,17 @@ ORGANISATION_STEPS: tuple[OrganisationStep, ...] = (
     OrganisationStep("briefhoofd-kennis", "het briefhoofd", _letterhead_knowledge),
     OrganisationStep("weergavenaam", "de afzendernaam van de e-mail", _display),
     OrganisationStep("ondertekening-los", "een functie in de ondertekening", lambda ev: _roles(ev, False)),
-    OrganisationStep("maildomein", "het e-maildomein", _domain),
+    OrganisationStep("maildomein", "het e-maildomein (afgeleid)", _domain),
 )
+
+
+def _is_alias(found: str, match: Match) -> bool:
+    """The whole candidate is another name of a listed (non-municipal) entry, so its own name is shown instead."""
+    entry = match.entry
+    if entry is None or entry.municipality:
+        return False
+    bare = fold(re.sub(r"^(?:de|het)\s+", "", found.strip(), flags=re.IGNORECASE))
+    return bare in {fold(a) for a in entry.aliases}
 
 
 def find_organisation(ev: Evidence, steps: tuple[OrganisationStep, ...] = ORGANISATION_STEPS) -> Finding | None:
@@ -178,5 +187,7 @@ def find_organisation(ev: Evidence, steps: tuple[OrganisationStep, ...] = ORGANI
         if isinstance(found, Match):
             return Finding(found.name, step.name, f"organisatie uit {step.where}: {found.name}", found)
         match = ev.knowledge.match_organisation(found) if ev.knowledge is not None else None
+        if match is not None and _is_alias(found, match):
+            found = match.name  # 'Ministerie van BZK' -> the entry's own name
         return Finding(found, step.name, f"organisatie uit {step.where}: {found}", match)
     return None
