@@ -188,3 +188,20 @@ def test_another_name_of_a_listed_body_is_shown_as_its_own_name() -> None:
     analysis = analysis_of(raw)
     assert analysis.sender_organisation == "Ministerie van Binnenlandse Zaken en Koninkrijksrelaties"
     assert analysis.organisation_step == "ondertekening"
+
+
+def test_another_council_motion_as_a_letter_signed_by_its_griffier() -> None:
+    motion = letter_pdf(["Motie armoedebeleid", "",
+                         "De raad van de gemeente Zeist, in vergadering bijeen op 10 maart 2026,",
+                         "", "overwegende dat steeds meer huishoudens moeite hebben rond te komen,", "",
+                         "verzoekt het college deze motie aan alle gemeenteraden te sturen,", "",
+                         "en gaat over tot de orde van de dag."])
+    raw = make_mail(sender="Anne Mulder <a.mulder@zeist.nl>", to=TO, subject="Motie armoedebeleid",
+                    body="Geachte griffie,\n\nBijgaand de aangenomen motie.\n\nMet vriendelijke groet,\n\n"
+                         "Anne Mulder\nGriffier\n", attachments=[("motie.pdf", "application/pdf", motion)])
+    analysis = analysis_of(raw)
+    assert analysis.sender_organisation == "Raad van de gemeente Zeist"
+    assert analysis.organisation_step == "briefhoofd-kennis"
+    ctx, reasons = judge(raw)
+    assert ctx.value("sender_kind") == "raad"
+    assert any(r.startswith("Afzender herkend als Raad van de gemeente Zeist (kennis: gemeenten") for r in reasons)

@@ -124,6 +124,7 @@ def test_mail_domains(nieuwkoop) -> None:
     "Geachte raad,", "Beste leden van de gemeenteraad,", "Met vriendelijke groet,", "Hoogachtend,",
     "Aan de gemeenteraad van Zeist", "ZIENSWIJZE OP DE ONTWERPBEGROTING 2027", "Toelichting:",
     "Ik hoop op een reactie van de gemeenteraad.", "Wij vragen de raad om steun voor de motie",
+    "Griffier", "Senior beleidsadviseur", "de voorzitter,",
 ])
 def test_greetings_headings_and_fragments_name_nothing(line) -> None:
     assert names_nothing(line)

@@ -56,17 +56,29 @@ SENTENCE_WORDS = re.compile(
     r"hoe|wat|waarom|wanneer|als|dat|welke)\b|\bu\b(?!\.)", re.IGNORECASE)
 
 
-def names_nothing(line: str) -> str | None:
-    """Why this line cannot be an organisation's name (a greeting, a heading, a sentence fragment), or None."""
+# A role alone ('Griffier', 'Beleidsadviseur') says who signs, not for which organisation.
+ROLE_ONLY = re.compile(
+    r"^(?:de\s+|het\s+)?(?:plv\.?\s+|waarnemend\s+)?(?:griffier|raadsgriffier|voorzitter|secretaris|penningmeester|"
+    r"directeur|algemeen directeur|bestuurder|bestuurslid|wethouder|burgemeester|gedeputeerde|dijkgraaf|raadslid|"
+    r"fractievoorzitter|(?:senior\s+)?(?:beleids)?(?:adviseur|medewerker)|beleidsmedewerker|woordvoerder|"
+    r"coördinator|coordinator|projectleider|secretariaat|bestuurssecretaris|bestuursadviseur)(?:\s+a\.?i\.?)?[ ,.]*$",
+    re.IGNORECASE)
+
+
+def names_nothing(line: str, max_words: int = 12) -> str | None:
+    """Why this line cannot be an organisation's name (a greeting, a heading, a sentence fragment), or None.
+    max_words: longer lines are running text (a line that names a known body may be longer: a motion's opening)."""
     text = line.strip()
     if not text:
         return "lege regel"
     if GREETING.match(text):
         return "aanhef, groet of kopregel"
+    if ROLE_ONLY.match(text):
+        return "alleen een functie"
     if text.endswith(":") or text.endswith("?") or (text.isupper() and len(text.split()) > 3):
         return "kopje"
     words = text.split()
-    if len(words) > 12:
+    if len(words) > max_words:
         return "zinsfragment"
     if SENTENCE_WORDS.search(text):
         return "zinsfragment"

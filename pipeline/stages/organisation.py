@@ -116,7 +116,7 @@ def _known_line(ev: Evidence, blocks: tuple[str, ...], skip_own_council: bool = 
     for block in blocks:
         for line in block.splitlines():
             line = line.strip()
-            if len(line) > 120 or names_nothing(line):
+            if len(line) > 160 or names_nothing(line, max_words=20):
                 continue
             match = ev.knowledge.match_name(line)
             if match and skip_own_council and match.entry and match.entry.municipality and \
