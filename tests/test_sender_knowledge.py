@@ -174,3 +174,16 @@ def test_unknown_table_and_entry_without_header_refused(rules_copy) -> None:
     (rules_copy / "kennis" / "extra.toml").write_text('# test\n[[entry]]\nname = "x"\n', encoding="utf-8")
     with pytest.raises(RuleError, match=r"^rules/kennis/extra.toml, regel 2: \[\[entry\]\] zonder \[knowledge\]"):
         load_ruleset(rules_copy, "generiek")
+
+
+def test_without_the_knowledge_folder_rules_still_load_and_private_mail_stays_inwoner(rules_copy) -> None:
+    from pipeline.rules.check import analyse_raw
+    from tests.helpers import make_mail
+
+    shutil.rmtree(rules_copy / "kennis")
+    rs = load_ruleset(rules_copy, "generiek")
+    assert rs.knowledge.entries == [] and not rs.knowledge.free_mail
+    raw = make_mail(sender="Henk Mulder <henkmulder@example-provider.nl>",
+                    body="Geachte raad,\n\nIk heb een vraag.\n\nMet vriendelijke groet,\n\nHenk Mulder\n")
+    ctx = rs.run(analyse_raw(raw, rs), ("sender_kind",))
+    assert ctx.value("sender_kind") == "inwoner"

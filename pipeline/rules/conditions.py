@@ -47,8 +47,8 @@ def _organisation_domain(ctx: Context) -> str | None:
         return None
     if ctx.knowledge is not None and ctx.knowledge.is_own_domain(address):
         return None
-    if ctx.knowledge is None:  # without knowledge nothing tells an organisation's domain from a private one
-        return None
+    if ctx.knowledge is None or not ctx.knowledge.free_mail:
+        return None  # without the list of free-mail domains nothing tells an organisation's domain from a private one
     return address.rsplit("@", 1)[1].lower()
 
 
