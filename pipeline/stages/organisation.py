@@ -1,8 +1,12 @@
 """The sender's organisation: named steps in order of trust, each with its Dutch reason; a greeting never counts.
 
-The order is data (ORGANISATION_STEPS): the signature block first (a college's closing, a role line, a known name),
-then the letterhead, 'namens ...', the mail's display name and last the mail domain. Each step either finds a
-candidate name (checked: a greeting, heading or sentence fragment is refused) or a knowledge entry.
+The order is data (ORGANISATION_STEPS): the signature block first (a college's closing, a role line naming an
+organisation), then the letterhead, 'namens ...', the other signature lines, known names in signature and letterhead,
+the mail's display name and last the mail domain. The plain signature lines come after the letterhead on purpose:
+they name a body or an abbreviation ('Gedeputeerde Staten', 'De Minister van ...', 'Ministerie van BZK') where the
+letterhead has the formal name (measured on the sample mailbox: signature lines first drop the organisation from
+100% to 90%). Each step finds a candidate name (refused when it greets, heads or runs on as a sentence) or a
+knowledge entry; the first that finds one wins.
 """
 
 from __future__ import annotations
