@@ -205,3 +205,12 @@ def test_another_council_motion_as_a_letter_signed_by_its_griffier() -> None:
     ctx, reasons = judge(raw)
     assert ctx.value("sender_kind") == "raad"
     assert any(r.startswith("Afzender herkend als Raad van de gemeente Zeist (kennis: gemeenten") for r in reasons)
+
+
+def test_a_citizen_writing_about_a_body_is_still_a_citizen() -> None:
+    raw = make_mail(sender="Joris Hendriks <jorishendriks@gmail.com>", to=TO, subject="Nieuwe weg",
+                    body="Provincie Utrecht plant nieuwe weg door het Zeisterbos\n\nIk maak bezwaar tegen dit plan, "
+                         "het bos is van iedereen.\n\nJoris Hendriks\nBoslaan 12, Zeist\n")
+    analysis = analysis_of(raw)
+    assert analysis.sender_organisation is None, analysis.notes
+    assert judge(raw)[0].value("sender_kind") == "inwoner"

@@ -108,9 +108,23 @@ def _signature_lines(ev: Evidence) -> str | None:
     return None
 
 
+SALUTATION = re.compile(r"^\s*(?:geachte|beste|waarde|lieve|hallo|hoi|dag|l\.s\.)\b", re.IGNORECASE)
+TAIL_WORDS = 5  # a letter's last lines stand in for its signature only when they are short (a name, not a sentence)
+
+
 def _tail(text: str) -> str:
     lines = [line for line in text.splitlines() if line.strip()]
-    return "\n".join(lines[-TAIL_LINES:])
+    return "\n".join(line for line in lines[-TAIL_LINES:] if len(line.split()) <= TAIL_WORDS)
+
+
+def _head(text: str, plain_mail: bool) -> str:
+    """The lines above the salutation: a letterhead (or a motion's opening). A plain mail has a head only when it
+    has a salutation; otherwise its first lines are the message itself."""
+    lines = text.splitlines()[:LETTERHEAD_LINES]
+    for i, line in enumerate(lines):
+        if SALUTATION.match(line):
+            return "\n".join(lines[:i])
+    return "" if plain_mail else "\n".join(lines)
 
 
 def _known_line(ev: Evidence, blocks: tuple[str, ...], skip_own_council: bool = False) -> Match | None:
@@ -140,7 +154,7 @@ def _signature_knowledge(ev: Evidence) -> Match | None:
 
 
 def _letterhead_knowledge(ev: Evidence) -> Match | None:
-    head = "\n".join((ev.first_page or ev.body).splitlines()[:LETTERHEAD_LINES])
+    head = _head(ev.first_page, False) if ev.first_page else _head(ev.body, True)
     return _known_line(ev, (head,), skip_own_council=True)
 
 
