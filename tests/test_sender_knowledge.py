@@ -116,6 +116,8 @@ def test_mail_domains(nieuwkoop) -> None:
     assert griffie.name == "Gemeenteraad Stichtse Vecht" and griffie.role == "raad"
     assert nieuwkoop.match_domain("post@gemeentebest.nl").role == "college"
     assert nieuwkoop.match_domain("p.jansen@ggd.amsterdam.nl").name == "GGD Amsterdam"  # entry before the town
+    assert nieuwkoop.match_domain("info@ggd.groningen.nl").name == "GGD Groningen"
+    assert nieuwkoop.match_domain("griffie@gemeentehw.nl").name == "Gemeenteraad Hoeksche Waard"  # listed domain
     assert nieuwkoop.match_domain("postkamer@nieuwkoop.nl") is None  # own post room forwards others' letters
     assert nieuwkoop.match_domain("info@bakkerijvandijk.nl") is None
 
