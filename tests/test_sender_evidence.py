@@ -111,7 +111,7 @@ def test_mail_domain_when_nothing_else_names_the_sender() -> None:
     assert analysis.organisation_step == "maildomein"
     assert "organisatie uit het e-maildomein (afgeleid): Veiligheidsregio Brabant-Zuidoost" in analysis.notes
     ctx, reasons = judge(raw)
-    assert ctx.value("sender_kind") == "gemeenschappelijke_regeling"
+    assert ctx.value("sender_kind") == "gemeenschappelijke_regeling" and ctx.decisions["sender_kind"].score == 0.9
     assert "Afzender herkend als Veiligheidsregio Brabant-Zuidoost (kennis: veiligheidsregio's, domein vrbzo.nl): " \
            "gemeenschappelijke_regeling" in reasons
 

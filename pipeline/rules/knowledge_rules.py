@@ -25,6 +25,13 @@ def kind_of(match: Match, catalogue: Catalogue) -> str:
     return match.kind
 
 
+def confidence(match: Match) -> float:
+    """A name in the letter is the surest; a mail domain a little less; a pattern ('Regio ...') less again."""
+    if match.entry is None:
+        return 0.8
+    return 0.9 if match.how.startswith("domein") else 1.0
+
+
 def _how(match: Match, step: str | None) -> str:
     where = WHERE.get(step or "")
     return f"{match.how} {where}" if where and match.how.startswith("naam") else match.how
@@ -56,7 +63,8 @@ class KnowledgeSender:
         kind = kind_of(match, self.catalogue)
         step = ctx.analysis.organisation_step if match is ctx.analysis.sender_match else None
         return Hit(self.name, self.field, kind,
-                   f"Afzender herkend als {match.name} (kennis: {match.label}, {_how(match, step)}): {kind}")
+                   f"Afzender herkend als {match.name} (kennis: {match.label}, {_how(match, step)}): {kind}",
+                   confidence(match))
 
 
 @dataclass
