@@ -117,7 +117,7 @@ class Pipeline:
         """Analyse and classify what read() returned."""
         from pipeline.stages.classify import classify
 
-        analysis = analyse(extracted, self.ruleset.known_domains, self.detect)
+        analysis = analyse(extracted, self.ruleset.known_domains, self.detect, self.ruleset.knowledge)
         classification = classify(
             analysis, self.ruleset, self.judge,
             review_threshold=self.settings.models.review_threshold, top_k=self.settings.models.top_k_topics,

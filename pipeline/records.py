@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import date, datetime
+from typing import Any
 
 
 @dataclass(frozen=True)
@@ -109,6 +110,8 @@ class Analysis:
     main_text: str  # the letter's text the judgement reads (attachment text first, then body)
     personal_data: list[PersonalDataSpan] = field(default_factory=list)
     notes: list[str] = field(default_factory=list)
+    sender_match: Any = None  # pipeline.rules.knowledge.Match: the knowledge entry the organisation was found as
+    organisation_step: str | None = None  # the organisation step that found it (stages/organisation.py)
 
 
 @dataclass

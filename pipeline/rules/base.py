@@ -42,6 +42,7 @@ class Context:
     decisions: dict[str, Decision] = field(default_factory=dict)
     hits: list[Hit] = field(default_factory=list)
     organisation: str | None = None
+    knowledge: Any = None  # pipeline.rules.knowledge.Catalogue: free-mail and own domains for the conditions
 
     def value(self, name: str) -> Any:
         d = self.decisions.get(name)

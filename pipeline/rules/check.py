@@ -22,7 +22,7 @@ def analyse_raw(raw: bytes, ruleset: RuleSet) -> Analysis:
 
     parsed = parse_message(raw)
     extracted = Extracted(parsed, extract_all(parsed.attachments, ExtractLimits()))
-    return analyse(extracted, known_domains=ruleset.known_domains)
+    return analyse(extracted, known_domains=ruleset.known_domains, knowledge=ruleset.knowledge)
 
 
 def _yes(value: bool) -> str:
@@ -40,8 +40,9 @@ def rules_check(raw: bytes, settings_rules_dir: Path, profile: str, judge: "Judg
         f"Profiel: {p.name} ({p.council})",
         "",
         "Gelezen uit de brief:",
-        f"  afzender: {analysis.sender_name or '-'}; organisatie: {analysis.sender_organisation or '-'}; "
-        f"adres: {analysis.sender_address or '-'}",
+        f"  afzender: {analysis.sender_name or '-'}; organisatie: {analysis.sender_organisation or '-'}"
+        + (f" (stap {analysis.organisation_step})" if analysis.organisation_step else "")
+        + f"; adres: {analysis.sender_address or '-'}",
         f"  onderwerp: {analysis.subject or '-'}; geadresseerde: {analysis.addressee or '-'}; "
         f"rondzendbrief: {_yes(analysis.circular)}",
         "",

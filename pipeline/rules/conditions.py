@@ -35,21 +35,46 @@ def circular(ctx: Context) -> str | None:
     return "gericht aan alle gemeenteraden" if ctx.analysis.circular else None
 
 
+def _free_mail(ctx: Context, address: str | None) -> bool:
+    return ctx.knowledge.is_free_mail(address) if ctx.knowledge is not None else is_free_mail(address)
+
+
+def _organisation_domain(ctx: Context) -> str | None:
+    """The sender's mail domain when it is an organisation's: not free mail and not the griffie's own municipality
+    (whose post room and griffie forward letters of inwoners)."""
+    address = ctx.analysis.sender_address
+    if not address or "@" not in address or _free_mail(ctx, address):
+        return None
+    if ctx.knowledge is not None and ctx.knowledge.is_own_domain(address):
+        return None
+    if ctx.knowledge is None or not ctx.knowledge.free_mail:
+        return None  # without the list of free-mail domains nothing tells an organisation's domain from a private one
+    return address.rsplit("@", 1)[1].lower()
+
+
 def anonymous(ctx: Context) -> str | None:
     a = ctx.analysis
     if a.sender_name or ctx.sender_organisation:
         return None
-    if a.sender_address and not is_free_mail(a.sender_address):
+    if a.sender_address and not _free_mail(ctx, a.sender_address):
         return None  # an organisation's address: the analysis missed the name, the writer is not anonymous
     return "anonieme brief: geen naam en geen organisatie"
 
 
 def private_person(ctx: Context) -> str | None:
     a = ctx.analysis
-    if ctx.sender_organisation or not a.sender_name:
+    if ctx.sender_organisation or not a.sender_name or _organisation_domain(ctx):
         return None
-    via = " (privé-mailadres)" if is_free_mail(a.sender_address) else ""
+    via = " (privé-mailadres)" if _free_mail(ctx, a.sender_address) else ""
     return f"particulier: een naam, geen organisatie{via}"
+
+
+def organisation_domain(ctx: Context) -> str | None:
+    """Mail from an organisation's domain is not from an inwoner, even when a person signs it."""
+    if ctx.sender_organisation or not ctx.analysis.sender_name:
+        return None  # no name either: nothing says who wrote it (onbekend, for a person to look at)
+    domain = _organisation_domain(ctx)
+    return f"e-mail vanaf het domein {domain}, geen gratis maildienst of provider" if domain else None
 
 
 def addressed_to_member(ctx: Context) -> str | None:
@@ -78,6 +103,7 @@ def other_council(ctx: Context) -> str | None:
 CONDITIONS: dict[str, Condition] = {c.name: c for c in (
     Condition("circular", circular), Condition("anonymous", anonymous), Condition("private_person", private_person),
     Condition("addressed_to_member", addressed_to_member), Condition("other_council", other_council),
+    Condition("organisation_domain", organisation_domain),
 )}
 
 

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from pipeline.errors import RuleError
@@ -14,6 +14,8 @@ from pipeline.rules.conditions import ConditionRule, OffList
 from pipeline.rules.engine import ACTIONS, Step, run_chain
 from pipeline.rules.handling import HandlingDefault, ProfileHandling
 from pipeline.rules.headers import HeaderFact
+from pipeline.rules.knowledge import Catalogue, load_knowledge
+from pipeline.rules.knowledge_rules import GroupWordSender, KnowledgeSender
 from pipeline.rules.profile import Profile, load_profile
 from pipeline.rules.senders import KnownSender, OrganisationWord
 from pipeline.rules.source import RuleSource, read_source
@@ -21,7 +23,7 @@ from pipeline.rules.words import Keyword, SubjectPattern
 
 KINDS = {cls.kind: cls for cls in (KnownSender, OrganisationWord, HeaderFact, Keyword, SubjectPattern,
                                    ConditionRule, OffList, HandlingDefault)}
-BUILT_IN_KINDS = {ProfileHandling.kind}
+BUILT_IN_KINDS = {ProfileHandling.kind, KnowledgeSender.kind, GroupWordSender.kind}
 CHAIN_FILE = "chain.toml"
 # The rule files a griffie must have: without one of them results change silently (no senders.toml makes the
 # VNG 'onbekend'). Further *.toml files in rules/ are loaded when present.
@@ -38,9 +40,10 @@ class RuleSet:
     profile: Profile
     known_domains: dict[str, str]
     rules_dir: Path
+    knowledge: Catalogue = field(default_factory=Catalogue)
 
     def run(self, analysis: Analysis, fields: Iterable[str] = FIELDS, ctx: Context | None = None) -> Context:
-        ctx = ctx or Context(analysis=analysis, profile=self.profile)
+        ctx = ctx or Context(analysis=analysis, profile=self.profile, knowledge=self.knowledge)
         return run_chain(ctx, self.chain, self.rules, fields)
 
     def rule(self, name: str) -> Rule:
@@ -93,6 +96,11 @@ def load_ruleset(rules_dir: Path, profile_name: str) -> RuleSet:
         if path.name != CHAIN_FILE:
             loaded.extend(_load_rules(read_source(path, rules_dir), subs))
     loaded.extend((r, profile.source) for r in ProfileHandling.from_profile(profile))
+    shared = frozenset(d for r, _ in loaded if isinstance(r, KnownSender) and r.shared_domain for d in r.domains)
+    knowledge = load_knowledge(rules_dir, profile.place, shared)
+    kennis = f"{rules_dir.name}/kennis"
+    loaded.extend([(KnowledgeSender("kennis", knowledge), kennis),
+                   (GroupWordSender("kennis-groepswoorden", knowledge), kennis)])
     seen: dict[str, str] = {}
     for rule, where in loaded:
         if rule.name in seen:
@@ -114,4 +122,5 @@ def load_ruleset(rules_dir: Path, profile_name: str) -> RuleSet:
         if isinstance(r, KnownSender) and not r.shared_domain:  # a shared domain does not name the organisation
             for d in r.domains:
                 domains.setdefault(d, r.organisation)
-    return RuleSet(rules=rules, chain=chain, profile=profile, known_domains=domains, rules_dir=rules_dir)
+    return RuleSet(rules=rules, chain=chain, profile=profile, known_domains=domains, rules_dir=rules_dir,
+                   knowledge=knowledge)

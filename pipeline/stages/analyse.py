@@ -7,7 +7,8 @@ from collections.abc import Callable, Mapping
 from datetime import date
 
 from pipeline.records import Analysis, Extracted, PersonalDataSpan
-from pipeline.stages import letter, sender
+from pipeline.rules.knowledge import Catalogue
+from pipeline.stages import letter, organisation, sender
 from pipeline.stages.parse import clean_subject
 
 CIRCULAR = re.compile(
@@ -56,7 +57,7 @@ def _person_test(detect: Detector | None) -> Callable[[str], bool] | None:
 
 
 def analyse(extracted: Extracted, known_domains: Mapping[str, str] | None = None,
-            detect: Detector | None = None) -> Analysis:
+            detect: Detector | None = None, knowledge: Catalogue | None = None) -> Analysis:
     parsed = extracted.parsed
     origin = parsed.origin
     notes: list[str] = []
@@ -89,24 +90,17 @@ def analyse(extracted: Extracted, known_domains: Mapping[str, str] | None = None
         if letter_date:
             notes.append("briefdatum is de verzenddatum van de e-mail")
 
-    # organisation: letterhead, role lines under the signature, 'Namens ...', the mail signature, known domains
+    # organisation: named steps in order of trust (organisation.ORGANISATION_STEPS), each with its reason
     sig = letter.signature_block(letter_text) if letter_text else ""
     mail_sig = letter.signature_block(body)
-    is_person = _person_test(detect)
-    org = sender.college_from_closing(letter_text) if letter_text else None
-    roles = sender.orgs_from_roles(sig) or sender.orgs_from_roles(mail_sig)
-    if org is None and roles:
-        org = " en ".join(roles)
-    display = mail_from_name if mail_from_name and sender.looks_like_org(mail_from_name) else None
-    loose = sender.orgs_from_roles(sig, is_person, strict=False) or sender.orgs_from_roles(mail_sig, is_person,
-                                                                                          strict=False)
-    org = org or sender.org_from_letterhead(first_page) or sender.org_from_namens(letter_text) \
-        or sender.org_from_namens(body) or sender.org_from_lines(sig) or sender.org_from_lines(mail_sig) \
-        or display or (" en ".join(loose) if loose else None)
-    if org is None:
-        org = sender.org_from_domain(mail_from_addr, known_domains or {})
-        if org:
-            notes.append("organisatie afgeleid uit het e-maildomein")
+    addressee = letter.find_addressee(first_page or letter_text or body)
+    finding = organisation.find_organisation(organisation.Evidence(
+        letter_text=letter_text, first_page=first_page, body=body, signature=sig, mail_signature=mail_sig,
+        display_name=mail_from_name, address=mail_from_addr, is_person=_person_test(detect), knowledge=knowledge,
+        known_domains=known_domains or {}))
+    org = finding.organisation if finding else None
+    if finding:
+        notes.append(finding.reason)
     if org:
         org = sender.expand_acronyms(org, main_text)
 
@@ -135,9 +129,11 @@ def analyse(extracted: Extracted, known_domains: Mapping[str, str] | None = None
         letter_date=letter_date,
         subject=subject,
         reference=letter.find_reference(first_page or letter_text) or letter.find_reference(body),
-        addressee=letter.find_addressee(first_page or letter_text or body),
+        addressee=addressee,
         circular=circular,
         main_text=main_text,
         personal_data=spans,
         notes=notes,
+        sender_match=finding.match if finding else None,
+        organisation_step=finding.step if finding else None,
     )

@@ -1,0 +1,85 @@
+"""Text helpers of the sender knowledge: folding for matching, a municipality with its role, and what is no name."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Sequence
+
+
+def fold(text: str) -> str:
+    """Lower case without diacritics, one character for one (so spans found in the folded text fit the original)."""
+    return "".join(unicodedata.normalize("NFKD", ch.lower())[:1] or ch for ch in text)
+
+
+def squash(text: str) -> str:
+    """Only letters and digits, folded: 'Súdwest-Fryslân' -> 'sudwestfryslan' (the shape of a domain name)."""
+    return re.sub(r"[^a-z0-9]", "", fold(text))
+
+
+# The roles of one municipality: its council and griffie, its college (and the municipality itself), its audit office.
+ROLE_WORDS = {
+    "raad": r"gemeenteraad|raadsgriffie|griffie|griffier|raad",
+    "college": r"college van (?:burgemeester en wethouders|b\s*(?:&|en)\s*w)|burgemeester en wethouders|"
+               r"gemeentebestuur|burgemeester|gemeente",
+    "rekenkamer": r"rekenkamer(?:commissie)?",
+}
+
+
+def municipality_role(names: Sequence[str]) -> re.Pattern:
+    """'gemeenteraad van Zeist', 'raad van de gemeente Zeist', 'college van B&W van Zeist', 'griffie Zeist', ...
+    over folded text; one of the groups raad | college | rekenkamer holds the role, group 'name' the folded name."""
+    roles = "|".join(f"(?P<{role}>{words})" for role, words in ROLE_WORDS.items())
+    alternation = "|".join(re.escape(n) for n in names)
+    return re.compile(
+        rf"(?<![\w])(?:{roles})(?:\s+(?:van|der))?(?:\s+de\s+gemeente)?\s+(?P<name>{alternation})(?![\w\-])")
+
+
+def role_of(m: re.Match) -> str:
+    return next(role for role in ROLE_WORDS if m.group(role))
+
+
+# A line that greets, closes, heads or addresses a letter names no organisation, whatever words it holds.
+GREETING = re.compile(
+    r"^\s*(?:geachte|beste|waarde|lieve|hallo|hoi|dag|goede(?:morgen|middag|navond)|l\.s\.|"
+    r"(?:met\s+)?(?:vriendelijke|hartelijke|hoogachtende|collegiale)\s+groet(?:en)?|met\s+groet|hoogachtend|"
+    r"groet(?:en|jes)?\b|"
+    r"mvg\b|aan\b|t\.?a\.?v\.?|ter\s+attentie|betreft|onderwerp|datum|kenmerk|uw\s+kenmerk|ons\s+kenmerk|bijlage|"
+    r"cc\b|van:|verzonden|postbus|telefoon|tel\.?|e-?mail|www\.|leden\s+van|aan\s+de|de\s+leden\s+van|"
+    r"in\s+het\s+kort|samenvatting|inleiding|aanleiding|toelichting|conclusie|besluit|overwegende|verzoekt|"
+    r"draagt|spreekt\s+uit|roept|constaterende)\b",
+    re.IGNORECASE)
+# Words of a running sentence: a line with one of them is a fragment of text, not a name.
+SENTENCE_WORDS = re.compile(
+    r"\b(?:ik|wij|we|uw|jullie|is|zijn|was|waren|wordt|worden|werd|heeft|hebben|had|kunt|kan|kunnen|zal|zullen|"
+    r"wil|willen|graag|hierbij|daarom|omdat|zodat|mogen|moet|moeten|vragen|verzoeken|gaat|gaan|staat|"
+    r"hoe|wat|waarom|wanneer|als|dat|welke)\b|\bu\b(?!\.)", re.IGNORECASE)
+
+
+# A role alone ('Griffier', 'Beleidsadviseur') says who signs, not for which organisation.
+ROLE_ONLY = re.compile(
+    r"^(?:de\s+|het\s+)?(?:plv\.?\s+|waarnemend\s+)?(?:griffier|raadsgriffier|voorzitter|secretaris|penningmeester|"
+    r"directeur|algemeen directeur|bestuurder|bestuurslid|wethouder|burgemeester|gedeputeerde|dijkgraaf|raadslid|"
+    r"fractievoorzitter|(?:senior\s+)?(?:beleids)?(?:adviseur|medewerker)|beleidsmedewerker|woordvoerder|"
+    r"coördinator|coordinator|projectleider|secretariaat|bestuurssecretaris|bestuursadviseur)(?:\s+a\.?i\.?)?[ ,.]*$",
+    re.IGNORECASE)
+
+
+def names_nothing(line: str, max_words: int = 12) -> str | None:
+    """Why this line cannot be an organisation's name (a greeting, a heading, a sentence fragment), or None.
+    max_words: longer lines are running text (a line that names a known body may be longer: a motion's opening)."""
+    text = line.strip()
+    if not text:
+        return "lege regel"
+    if GREETING.match(text):
+        return "aanhef, groet of kopregel"
+    if ROLE_ONLY.match(text):
+        return "alleen een functie"
+    if text.endswith(":") or text.endswith("?") or (text.isupper() and len(text.split()) > 3):
+        return "kopje"
+    words = text.split()
+    if len(words) > max_words:
+        return "zinsfragment"
+    if SENTENCE_WORDS.search(text):
+        return "zinsfragment"
+    return None
