@@ -28,7 +28,8 @@ CHAIN_FILE = "chain.toml"
 # The rule files a griffie must have: without one of them results change silently (no senders.toml makes the
 # VNG 'onbekend'). Further *.toml files in rules/ are loaded when present.
 REQUIRED_FILES = ("chain.toml", "conditions.toml", "handling.toml", "headers.toml", "keywords.toml",
-                  "offlist.toml", "organisations.toml", "senders.toml", "subjects.toml")
+                  "offlist.toml", "organisations.toml", "senders.toml", "subjects.toml",
+                  "kennis/gemeenten.toml", "kennis/maildomeinen.toml")  # without them private mail is misread
 
 
 @dataclass
