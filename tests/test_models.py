@@ -127,11 +127,8 @@ FAST_LOAD_TEXTS = [LETTER, "Geachte raad, a.s. dinsdag e.d. wil ik m.b.t. de Wmo
 def test_fast_loading_predicts_exactly_like_plain_spacy_load():
     """load_pipelines shares one deserialised tokenizer: tokens, every score and the strongest words must be the
     same bits as with a plain spacy.load of each shipped directory (which must keep working)."""
-    import time
     from pipeline.judge import FIELDS, Judge, feature_doc, load_pipelines
-    started = time.perf_counter()
-    fast = load_pipelines({f: MODELS / f for f in FIELDS})
-    seconds = time.perf_counter() - started
+    fast = load_pipelines({f: MODELS / f for f in FIELDS})  # its speed is measured in bench/, not asserted here
     plain = {f: spacy.load(MODELS / f) for f in FIELDS}
     assert all(plain[f].pipe_names == fast[f].pipe_names == ["lemmatizer", "textcat"] for f in FIELDS)
     assert len({id(fast[f].tokenizer) for f in FIELDS}) == 1, "the three pipelines should share one tokenizer"
@@ -146,7 +143,6 @@ def test_fast_loading_predicts_exactly_like_plain_spacy_load():
     for text in FAST_LOAD_TEXTS:
         top = plain_judge.handling(text)[0].code
         assert fast_judge.strongest_words(text, "handling", top) == plain_judge.strongest_words(text, "handling", top)
-    assert seconds < 3.0, f"loading the three pipelines took {seconds:.2f} s"
 
 
 def test_handling_reads_request_sentences_twice_and_topic_does_not():
