@@ -214,3 +214,26 @@ def test_a_citizen_writing_about_a_body_is_still_a_citizen() -> None:
     analysis = analysis_of(raw)
     assert analysis.sender_organisation is None, analysis.notes
     assert judge(raw)[0].value("sender_kind") == "inwoner"
+
+
+def test_a_college_writing_to_its_own_council_is_the_college_another_college_is_a_government() -> None:
+    rib = ("Geachte leden van de raad,\n\nMet deze raadsinformatiebrief informeren wij u over de voortgang van de "
+           "renovatie van het zwembad.\n\nMet vriendelijke groet,\n\nCollege van burgemeester en wethouders van "
+           "Venlo\n")
+    own, _ = judge(make_mail(sender="Wim Nelissen <w.nelissen@venlo.nl>", to="griffie@venlo.nl",
+                             subject="RIB renovatie zwembad", body=rib))
+    assert own.value("sender_kind") == "college"  # addressed to Venlo's own griffie
+    other, _ = judge(make_mail(sender="Wim Nelissen <w.nelissen@venlo.nl>", to="griffie@roermond.nl",
+                               subject="Brief over het zwembad", body=rib))
+    assert other.value("sender_kind") == "overheid"
+
+
+def test_a_plain_gemeente_signature_from_a_griffie_is_that_council() -> None:
+    motion = ("Geachte raad,\n\nDe gemeenteraad van Vlissingen heeft op 12 maart de bijgevoegde motie aangenomen en "
+              "roept alle gemeenteraden op deze te steunen.\n\nMet vriendelijke groet,\n\nGemeente Vlissingen\n")
+    for sender in ("Griffie gemeente Vlissingen <info@vlissingen.nl>", "Secretariaat <griffie@vlissingen.nl>"):
+        ctx, _ = judge(make_mail(sender=sender, to=TO, subject="Motie vreemd aan de orde", body=motion))
+        assert ctx.value("sender_kind") == "raad", sender
+    college, _ = judge(make_mail(sender="Afdeling Communicatie <communicatie@vlissingen.nl>", to=TO,
+                                 subject="Nieuwe dienstregeling veerboot", body=motion.replace("motie", "brief")))
+    assert college.value("sender_kind") == "overheid"

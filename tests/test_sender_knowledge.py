@@ -178,14 +178,11 @@ def test_unknown_table_and_entry_without_header_refused(rules_copy) -> None:
         load_ruleset(rules_copy, "generiek")
 
 
-def test_without_the_knowledge_folder_rules_still_load_and_private_mail_stays_inwoner(rules_copy) -> None:
-    from pipeline.rules.check import analyse_raw
-    from tests.helpers import make_mail
+def test_without_the_knowledge_folder_the_rules_are_refused_by_name(rules_copy) -> None:
+    """Without the register and the free-mail list private and organisation mail would be misread silently."""
+    from pipeline.errors import RuleError
 
     shutil.rmtree(rules_copy / "kennis")
-    rs = load_ruleset(rules_copy, "generiek")
-    assert rs.knowledge.entries == [] and not rs.knowledge.free_mail
-    raw = make_mail(sender="Henk Mulder <henkmulder@example-provider.nl>",
-                    body="Geachte raad,\n\nIk heb een vraag.\n\nMet vriendelijke groet,\n\nHenk Mulder\n")
-    ctx = rs.run(analyse_raw(raw, rs), ("sender_kind",))
-    assert ctx.value("sender_kind") == "inwoner"
+    with pytest.raises(RuleError) as refused:
+        load_ruleset(rules_copy, "generiek")
+    assert "kennis/gemeenten.toml" in str(refused.value) and "ontbreekt" in str(refused.value)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from typing import ClassVar
 
@@ -18,10 +19,38 @@ WHERE = {"ondertekening": "in de ondertekening", "ondertekening-college": "in de
          "briefhoofd-kennis": "in het briefhoofd", "namens": "na 'namens'", "weergavenaam": "in de afzendernaam"}
 
 
-def kind_of(match: Match, catalogue: Catalogue) -> str:
+# "Gemeente X" says which municipality, not which body of it; the mail may say more (griffie@x.nl, "Griffie X").
+GENERIC_MUNICIPAL = re.compile(r"^\s*gemeente\b", re.IGNORECASE)
+COUNCIL_WORDS = re.compile(r"\b(?:raads)?griffie|\bgriffier\b|\bgemeenteraad\b", re.IGNORECASE)
+
+
+def addressed_municipalities(ctx: Context, catalogue: Catalogue) -> set[str]:
+    """The municipalities whose addresses the mail went to (griffie@waadhoeke.nl): the council it is written to."""
+    parsed = ctx.analysis.extracted.parsed
+    found = (catalogue.match_domain(a) for a in [*parsed.to, *parsed.cc])
+    return {m.entry.name for m in found if m is not None and m.entry is not None and m.entry.municipality}
+
+
+def role_of_sender(match: Match, ctx: Context, catalogue: Catalogue) -> str:
+    """The municipal body that writes: as the letter names it, or, for a plain 'Gemeente X', its council when the
+    mail comes from X's griffie (address or sender name)."""
+    role = match.role or "college"
+    if role != "college" or not GENERIC_MUNICIPAL.match(match.name):
+        return role
+    by_address = catalogue.match_domain(ctx.analysis.sender_address)
+    if by_address is not None and by_address.entry is match.entry and by_address.role == "raad":
+        return "raad"
+    return "raad" if COUNCIL_WORDS.search(ctx.analysis.extracted.parsed.from_name or "") else role
+
+
+def kind_of(match: Match, catalogue: Catalogue, ctx: Context | None = None) -> str:
+    """A municipality's kind follows its role: its college is the own 'college' when it writes to its own council
+    (the profile's municipality, or the one the mail is addressed to), else 'overheid'."""
     if match.entry is not None and match.entry.municipality:
-        role = match.role or "college"
-        return (OWN if catalogue.is_own_place(match.entry) else OTHER)[role]
+        role = role_of_sender(match, ctx, catalogue) if ctx is not None else match.role or "college"
+        own = catalogue.is_own_place(match.entry) or (
+            ctx is not None and match.entry.name in addressed_municipalities(ctx, catalogue))
+        return (OWN if own else OTHER)[role]
     return match.kind
 
 
@@ -60,7 +89,7 @@ class KnowledgeSender:
         match = self._match(ctx)
         if match is None:
             return None
-        kind = kind_of(match, self.catalogue)
+        kind = kind_of(match, self.catalogue, ctx)
         step = ctx.analysis.organisation_step if match is ctx.analysis.sender_match else None
         return Hit(self.name, self.field, kind,
                    f"Afzender herkend als {match.name} (kennis: {match.label}, {_how(match, step)}): {kind}",
