@@ -44,7 +44,8 @@ class App:
 
 
 def _filed_hooks(settings: Settings) -> list:
-    """Things that happen in the filing transaction: placing the item on its meeting by the cut-off."""
+    """Things that happen in the filing transaction: placing the item by the cut-off, then its deadlines."""
+    from pipeline.deadlines.hook import deadlines_hook
     from pipeline.lists.placement import placement_hook
 
-    return [placement_hook(settings)]
+    return [placement_hook(settings), deadlines_hook(settings)]  # placed first: the deadline warning needs it
