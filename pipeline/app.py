@@ -37,7 +37,15 @@ class App:
         return cls(settings, engine, sessions, store, intake, worker)
 
     def process_pending(self, progress=None) -> Summary:
-        return self.worker.run_pending(progress)
+        summary = self.worker.run_pending(progress)
+        self.acknowledge()
+        return summary
+
+    def acknowledge(self, now=None) -> int:
+        """The outbox pass after filing: acknowledgements planned and sent (retries whose time has come)."""
+        from pipeline.acknowledge.runner import acknowledge_pass
+
+        return acknowledge_pass(self, now)
 
     def close(self) -> None:
         self.engine.dispose()
