@@ -32,8 +32,9 @@ def rules_with_acknowledgements(target: Path, profile: str = "generiek", domain:
     return target
 
 
-def open_app(tmp: Path, server, domain: str = "waterlinde.nl", **smtp) -> App:
-    rules = rules_with_acknowledgements(tmp / "rules", domain=domain)
+def open_app(tmp: Path, server, domain: str = "waterlinde.nl", when: str = "filed", mode: str = "queue",
+             **smtp) -> App:
+    rules = rules_with_acknowledgements(tmp / "rules", domain=domain, when=when, mode=mode)
     settings = sample_settings(tmp)
     settings = replace(settings, profile=replace(settings.profile, rules_dir=str(rules)))
     if server is not None:
