@@ -89,3 +89,30 @@ def test_the_assistant_previews_edits_and_sends_or_skips(site):
         assert len(srv.messages()) == 1
     finally:
         app.close()
+
+
+def test_cli_acknowledge_sends_and_lists_the_outbox(site):
+    import json
+
+    from click.testing import CliRunner
+
+    from pipeline.cli import main
+
+    tmp, srv = site
+    app = open_app(tmp, srv, when="filed", mode="queue")
+    try:
+        app.intake.accept((MAILS / "01_inwoner_brief.eml").read_bytes(),
+                          __import__("pipeline.records", fromlist=["Locator"]).Locator(source="file", ref="x"))
+        app.worker.run_pending()  # filed only: the outbox pass is the command's
+        assert srv.messages() == []
+        config = tmp / "config.toml"
+        s = app.settings
+        config.write_text(f'[registry]\nurl = "{s.registry.url}"\ndata_dir = "{s.registry.data_dir}"\n'
+                          f'[profile]\nrules_dir = "{s.profile.rules_dir}"\n'
+                          f'[smtp]\nhost = "127.0.0.1"\nport = {srv.port}\nsecurity = "none"\n', "utf-8")
+        r = CliRunner().invoke(main, ["--config", str(config), "acknowledge", "--json"], catch_exceptions=False)
+        assert r.exit_code == 0, r.output
+        rows = json.loads(r.output)
+        assert [x["status"] for x in rows] == ["sent"] and len(srv.messages()) == 1
+    finally:
+        app.close()

@@ -38,7 +38,9 @@ def _writer(item: Item) -> str | None:
 def _sent_today(s: Session, item: Item, recipient: str, today: date) -> bool:
     """Whether this writer (the same reply address, or the same From) already has an acknowledgement today."""
     writer = _writer(item)
-    q = select(Acknowledgement).where(Acknowledgement.status.in_(ACTIVE), Acknowledgement.item_id != item.id)
+    since = datetime.combine(today - timedelta(days=1), datetime.min.time(), tzinfo=timezone.utc)  # local day fits
+    q = select(Acknowledgement).where(Acknowledgement.status.in_(ACTIVE), Acknowledgement.item_id != item.id,
+                                      Acknowledgement.created_at >= since)
     return any(local_date(a.created_at) == today and (a.recipient == recipient or writer and _writer(a.item) == writer)
                for a in s.scalars(q))
 

@@ -1,7 +1,7 @@
 """The griffiepost command line: every command module registers itself on the group in base."""
 
 from pipeline.cli import (  # noqa: F401  (registers commands)
-    deadline_cmds, imap, intake_cmds, list_cmds, publish_cmds, review_cmds, rules_cmds, serve_cmds,
+    ack_cmds, deadline_cmds, imap, intake_cmds, list_cmds, publish_cmds, review_cmds, rules_cmds, serve_cmds,
 )
 from pipeline.cli.base import main, run
 
