@@ -38,8 +38,17 @@ class App:
 
     def process_pending(self, progress=None) -> Summary:
         summary = self.worker.run_pending(progress)
+        self.refresh_deadlines()
         self.acknowledge()
         return summary
+
+    def refresh_deadlines(self) -> None:
+        """Terms for items whose handling changed in review, and warnings against meetings added since."""
+        from pipeline.deadlines.service import refresh
+        from pipeline.deadlines.terms import load_terms
+
+        with self.sessions.begin() as s:
+            refresh(s, load_terms(self.settings.rules_dir, self.settings.profile.name))
 
     def acknowledge(self, now=None) -> int:
         """The outbox pass after filing: acknowledgements planned and sent (retries whose time has come)."""

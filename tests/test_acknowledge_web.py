@@ -76,7 +76,7 @@ def test_the_assistant_previews_edits_and_sends_or_skips(site):
         sent = srv.messages()
         assert len(sent) == 1 and sent[0]["Subject"] == "Uw brief over het Kanaalpad"
         assert "Wij danken u voor de foto's." in sent[0].get_payload(decode=True).decode("utf-8")
-        raw = client.get(f"/stukken/{item_id}/ontvangstbevestiging/{ack_id}.eml")
+        raw = client.get(f"/stukken/{item_id}/ontvangstbevestiging.eml")
         assert raw.status_code == 200 and b"Auto-Submitted: auto-replied" in raw.data
         # the second letter of another writer: drafted, then skipped by the assistant
         deliver(app, (MAILS / "02_rondzendbrief.eml").read_bytes(), "rondzend")

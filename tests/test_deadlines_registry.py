@@ -165,3 +165,20 @@ def test_web_page_termijnen_and_close_by_hand(registry):
     assert r.status_code == 302
     closed = _deadlines(app, items["06_brief_bankjes.eml"])["afdoening"]
     assert closed.status == "gesloten" and "per post beantwoord" in closed.closed_reason
+
+
+def test_the_overview_for_the_council_papers_passes_the_privacy_guard(tmp_path):
+    app = App.open(sample_settings(tmp_path))
+    try:
+        item = deliver(app, "06_brief_bankjes.eml")
+        profile = active_profile(app.settings)
+        with app.sessions.begin() as s:
+            correct(s, item.id, "anna", profile=profile, handling_code="college_afdoening",
+                    subject="Henk Smulders vraagt om bankjes")  # a subject that names the writer
+            refresh(s, load_terms(app.settings.rules_dir, app.settings.profile.name))
+        r = CliRunner().invoke(main, ["--db", app.settings.registry.url, "deadlines", "--format", "csv"])
+        from pipeline.privacy.guard import PublicationRefused
+
+        assert isinstance(r.exception, PublicationRefused) and "Henk Smulders" not in r.output
+    finally:
+        app.close()

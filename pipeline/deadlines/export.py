@@ -11,6 +11,8 @@ from docx import Document
 from docx.shared import Pt
 
 from pipeline.deadlines.service import Row
+from pipeline.privacy.guard import guarded
+from pipeline.publication.forbidden import forbidden_for_items
 
 KIND_WORDS = {"zienswijze": "Zienswijze", "afdoening": "Afdoening door het college"}
 BUCKET_WORDS = {"verlopen": "Verlopen", "binnenkort": "Verloopt binnenkort", "open": "Open", "gesloten": "Gesloten",
@@ -29,7 +31,12 @@ def cells(row: Row) -> list[str]:
     closer = d.closed_by.registration_number if d.closed_by is not None else ""
     return [d.item.registration_number, KIND_WORDS.get(d.kind, d.kind), d.due_date.strftime("%d-%m-%Y"),
             str(row.days_left), BUCKET_WORDS.get(row.bucket, row.bucket), _sender(row), d.item.subject or "",
-            d.reason, d.warning or "", closer]
+            d.reason, row.warning or "", closer]
+
+
+def _guard(content: bytes, rows: list[Row], fmt: str) -> bytes:
+    """The overview may go into the council's papers: the same guard as the public list refuses personal data."""
+    return guarded(content, forbidden_for_items(r.deadline.item for r in rows), fmt)
 
 
 def to_csv(rows: list[Row]) -> bytes:
@@ -38,7 +45,7 @@ def to_csv(rows: list[Row]) -> bytes:
     writer.writerow(HEADERS)
     for row in rows:
         writer.writerow(cells(row))
-    return ("\ufeff" + buf.getvalue()).encode("utf-8")
+    return _guard(("\ufeff" + buf.getvalue()).encode("utf-8"), rows, "csv")
 
 
 def to_docx(rows: list[Row], council: str, today: date) -> bytes:
@@ -62,4 +69,4 @@ def to_docx(rows: list[Row], council: str, today: date) -> bytes:
                 run.font.size = Pt(8)
     buf = io.BytesIO()
     doc.save(buf)
-    return buf.getvalue()
+    return _guard(buf.getvalue(), rows, "docx")

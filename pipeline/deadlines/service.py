@@ -6,7 +6,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta, timezone
 
-from sqlalchemy import select
+from sqlalchemy import or_, select
 from sqlalchemy.orm import Session
 
 from pipeline.deadlines.extract import extract_deadline
@@ -90,12 +90,20 @@ def sync_item(s: Session, item: Item, terms: DeadlineTerms, actor: str = "pipeli
 
 
 def refresh(s: Session, terms: DeadlineTerms) -> None:
-    """Bring every item's deadlines up to date (after reviews changed handlings, or meetings were added)."""
-    q = select(Item).where(Item.status.in_(LIVE))
-    for item in s.scalars(q):
+    """Bring deadlines up to date after reviews changed handlings or kinds, and warnings after meetings were added.
+    Only the items that may need a change are visited, so the worker can run it after every round."""
+    has = select(Deadline.item_id)
+    candidates = select(Item).where(Item.status.in_(LIVE), or_(
+        Item.handling_code.in_(AFDOENING) & Item.id.not_in(has.where(Deadline.kind == "afdoening")),
+        Item.document_kind.in_(ZIENSWIJZE_KINDS) & Item.id.not_in(has.where(Deadline.kind == "zienswijze")),
+        Item.id.in_(has.where(Deadline.kind == "afdoening", Deadline.status == "open")) &
+        Item.handling_code.not_in(AFDOENING)))
+    for item in s.scalars(candidates):
         sync_item(s, item, terms)
     for d in s.scalars(select(Deadline).where(Deadline.status == "open", Deadline.kind == "zienswijze")):
-        d.warning = meeting_warning(s, d.item, d.due_date, terms)
+        warning = meeting_warning(s, d.item, d.due_date, terms)
+        if warning != d.warning:
+            d.warning = warning
 
 
 def close(s: Session, deadline: Deadline, reason: str, actor: str, by_item: Item | None = None) -> None:
@@ -112,6 +120,7 @@ class Row:
     deadline: Deadline
     days_left: int
     bucket: str  # verlopen | binnenkort | open | gesloten | vervallen
+    warning: str | None  # for an open zienswijze: against today's meetings (read, not stored)
 
 
 def overview(s: Session, today: date, terms: DeadlineTerms, include_closed: bool = False) -> list[Row]:
@@ -130,7 +139,10 @@ def overview(s: Session, today: date, terms: DeadlineTerms, include_closed: bool
             bucket = "binnenkort"
         else:
             bucket = "open"
-        rows.append(Row(d, left, bucket))
+        warning = d.warning
+        if d.status == "open" and d.kind == "zienswijze":
+            warning = meeting_warning(s, d.item, d.due_date, terms)  # meetings may have been added since filing
+        rows.append(Row(d, left, bucket, warning))
     return rows
 
 
@@ -140,6 +152,6 @@ def row_json(row: Row) -> dict:
     return {"id": d.id, "item": item.registration_number, "item_id": item.id, "kind": d.kind,
             "due_date": d.due_date.isoformat(), "days_left": row.days_left, "bucket": row.bucket, "status": d.status,
             "subject": item.subject, "sender": item.sender_organisation or item.public_label,
-            "reason": d.reason, "warning": d.warning,
+            "reason": d.reason, "warning": row.warning,
             "closed_by": closer.registration_number if closer is not None else None,
             "closed_reason": d.closed_reason, "closed_at": d.closed_at.isoformat() if d.closed_at else None}

@@ -113,14 +113,17 @@ def act(item_id: int, ack_id: int):
     return _back(item_id)
 
 
-@acknowledge_bp.get("/stukken/<int:item_id>/ontvangstbevestiging/<int:ack_id>.eml")
+@acknowledge_bp.get("/stukken/<int:item_id>/ontvangstbevestiging.eml")
 @require("read")
-def raw(item_id: int, ack_id: int):
+def raw(item_id: int):
+    """The item's acknowledgement exactly as it went out (an item has at most one that was sent)."""
     app = _app()
     with app.sessions() as s:
-        ack = _ack(s, item_id, ack_id)
-        if ack.raw_sha256 is None:
+        ack = s.scalar(select(Acknowledgement).where(Acknowledgement.item_id == item_id,
+                                                     Acknowledgement.raw_sha256.is_not(None))
+                       .order_by(Acknowledgement.id.desc()))
+        if ack is None:
             abort(404)
         data = app.store.get(ack.raw_sha256)
     return Response(data, mimetype="message/rfc822",
-                    headers={"Content-Disposition": f"attachment; filename=ontvangstbevestiging-{ack_id}.eml"})
+                    headers={"Content-Disposition": f"attachment; filename=ontvangstbevestiging-{item_id}.eml"})

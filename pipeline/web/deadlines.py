@@ -7,9 +7,10 @@ from datetime import date
 from flask import Blueprint, Response, abort, current_app, flash, redirect, render_template, request, url_for
 
 from pipeline.deadlines.export import BUCKET_WORDS, KIND_WORDS, to_csv, to_docx
-from pipeline.deadlines.service import close, overview, refresh
+from pipeline.deadlines.service import close, overview
 from pipeline.deadlines.terms import load_terms
 from pipeline.lists.profiles import active_profile, council_name
+from pipeline.privacy.guard import PublicationRefused
 from pipeline.registry.models import Deadline
 from pipeline.web.auth import current_user, require
 
@@ -18,11 +19,10 @@ DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
 
 
 def _rows(include_closed: bool = False):
+    """Read only (a GET never changes the registry): the worker's pass after filing keeps the terms up to date."""
     app = current_app.extensions["griffiepost"]
     terms = load_terms(app.settings.rules_dir, app.settings.profile.name)
     s = app.sessions()
-    with s.begin():
-        refresh(s, terms)
     return app, s, overview(s, date.today(), terms, include_closed), terms
 
 
@@ -46,11 +46,15 @@ def download(fmt: str):
         abort(404)
     app, s, rows, _terms = _rows()
     with s:
-        if fmt == "csv":
-            return Response(to_csv(rows), mimetype="text/csv",
-                            headers={"Content-Disposition": "attachment; filename=termijnen.csv"})
-        profile = active_profile(app.settings)
-        content = to_docx(rows, council_name(app.settings, profile), date.today())
+        try:
+            if fmt == "csv":
+                return Response(to_csv(rows), mimetype="text/csv",
+                                headers={"Content-Disposition": "attachment; filename=termijnen.csv"})
+            profile = active_profile(app.settings)
+            content = to_docx(rows, council_name(app.settings, profile), date.today())
+        except PublicationRefused as e:
+            flash(f"Het overzicht is niet gemaakt: {e}", "error")
+            return redirect(url_for("deadlines.overview_page"))
         return Response(content, mimetype=DOCX, headers={"Content-Disposition": "attachment; filename=termijnen.docx"})
 
 
