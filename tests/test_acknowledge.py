@@ -132,3 +132,16 @@ def test_reply_address_and_header_rules():
     assert why_not("nieuwsbrief", "organisatie", False, ok, ()) is not None
     assert why_not("brief", "college", False, ok, ()) is not None
     assert "gemeente zelf" in why_not("brief", "inwoner", False, msg("From: a@raad.waterlinde.nl"), ("waterlinde.nl",))
+
+
+def test_xoauth2_with_a_wrong_token_is_refused_and_retried_later(tmp_path):
+    srv = SmtpServer(tmp_path / "smtp", security="tls", token="het-goede-token").start()
+    oauth = OAuth2Settings(provider="command", token_command="printf een-verlopen-token")
+    app = open_app(tmp_path, srv, username="griffie@waterlinde.nl", oauth2=oauth)
+    try:
+        deliver(app, (MAILS / "01_inwoner_brief.eml").read_bytes(), "brief")
+        ack = next(iter(_acks(app).values()))
+        assert ack.status == "queued" and "weigert de aanmelding" in ack.last_error and srv.messages() == []
+    finally:
+        app.close()
+        srv.stop()
