@@ -40,14 +40,32 @@ class App:
         return cls(settings, engine, sessions, store, intake, worker)
 
     def process_pending(self, progress=None) -> Summary:
-        return self.worker.run_pending(progress)
+        summary = self.worker.run_pending(progress)
+        self.refresh_deadlines()
+        self.acknowledge()
+        return summary
+
+    def refresh_deadlines(self) -> None:
+        """Terms for items whose handling changed in review, and warnings against meetings added since."""
+        from pipeline.deadlines.service import refresh
+        from pipeline.deadlines.terms import load_terms
+
+        with self.sessions.begin() as s:
+            refresh(s, load_terms(self.settings.rules_dir, self.settings.profile.name))
+
+    def acknowledge(self, now=None) -> int:
+        """The outbox pass after filing: acknowledgements planned and sent (retries whose time has come)."""
+        from pipeline.acknowledge.runner import acknowledge_pass
+
+        return acknowledge_pass(self, now)
 
     def close(self) -> None:
         self.engine.dispose()
 
 
 def _filed_hooks(settings: Settings) -> list:
-    """Things that happen in the filing transaction: placing the item on its meeting by the cut-off."""
+    """Things that happen in the filing transaction: placing the item by the cut-off, then its deadlines."""
+    from pipeline.deadlines.hook import deadlines_hook
     from pipeline.lists.placement import placement_hook
 
-    return [placement_hook(settings)]
+    return [placement_hook(settings), deadlines_hook(settings)]  # placed first: the deadline warning needs it

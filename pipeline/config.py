@@ -112,6 +112,25 @@ class ImapSettings:
 
 
 @dataclass(frozen=True)
+class SmtpSettings:
+    """The council's outgoing mail server for acknowledgements of receipt (empty host: nothing is sent)."""
+
+    host: str = ""  # empty: acknowledgements stay in the outbox (draft/queued), nothing is sent
+    port: int = 587
+    security: str = "starttls"  # starttls | tls | none (none only on loopback test servers)
+    username: str = ""  # empty: no login (a relay that trusts the host)
+    password_env: str = "GRIFFIEPOST_SMTP_PASSWORD"
+    password_file: str = ""
+    ca_file: str = ""  # extra CA bundle (self-signed test servers)
+    verify_tls: bool = True
+    timeout_s: float = 30.0
+    max_attempts: int = 8  # after this many failures an acknowledgement is 'failed' (shown on the item)
+    backoff_s: float = 60.0  # first retry after this, doubling per attempt
+    backoff_max_s: float = 3600.0
+    oauth2: OAuth2Settings | None = None  # Microsoft 365: XOAUTH2 with the same table as for IMAP
+
+
+@dataclass(frozen=True)
 class Settings:
     registry: RegistrySettings = field(default_factory=RegistrySettings)
     profile: ProfileSettings = field(default_factory=ProfileSettings)
@@ -120,6 +139,7 @@ class Settings:
     limits: LimitSettings = field(default_factory=LimitSettings)
     web: WebSettings = field(default_factory=WebSettings)
     imap: ImapSettings = field(default_factory=ImapSettings)
+    smtp: SmtpSettings = field(default_factory=SmtpSettings)
     source_file: str | None = None
 
     @property

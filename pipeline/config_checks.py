@@ -30,6 +30,11 @@ RANGES: dict[str, tuple[float, float]] = {
     "imap.batch_size": (1, 10_000),
     "imap.backoff_max_s": (1, 86_400),
     "imap.accounts.port": (1, 65535),
+    "smtp.port": (1, 65535),
+    "smtp.timeout_s": (1, 600),
+    "smtp.max_attempts": (1, 1000),
+    "smtp.backoff_s": (1, 86_400),
+    "smtp.backoff_max_s": (1, 604_800),
 }
 
 CHOICES: dict[str, tuple[str, ...]] = {
@@ -37,6 +42,9 @@ CHOICES: dict[str, tuple[str, ...]] = {
     "imap.accounts.after_filing": ("move", "keyword", "none", "delete"),
     "imap.accounts.oauth2.provider": ("microsoft", "command"),
     "imap.accounts.oauth2.flow": ("client_credentials", "refresh_token"),
+    "smtp.security": ("starttls", "tls", "none"),
+    "smtp.oauth2.provider": ("microsoft", "command"),
+    "smtp.oauth2.flow": ("client_credentials", "refresh_token"),
 }
 
 

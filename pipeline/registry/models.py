@@ -262,3 +262,46 @@ class PrivacyVerdict(Base):
     verdict: Mapped[str] = mapped_column(String(16))  # geen | wel
     actor: Mapped[str] = mapped_column(String(128))
     at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+
+
+class Deadline(Base):
+    """A term the griffie must not miss: a zienswijze the letter asks for by a date, or the college's answer to a
+    letter handed to it ter afdoening. Closed by the answer (linked item) or by hand, never deleted."""
+
+    __tablename__ = "deadlines"
+    __table_args__ = (UniqueConstraint("item_id", "kind"),)
+    id: Mapped[int] = mapped_column(primary_key=True)
+    item_id: Mapped[int] = mapped_column(ForeignKey("items.id", ondelete="CASCADE"), index=True)
+    kind: Mapped[str] = mapped_column(String(16))  # zienswijze | afdoening
+    due_date: Mapped[date] = mapped_column(Date, index=True)  # the last day still in time
+    reason: Mapped[str] = mapped_column(Text)  # the sentence of the letter, or the profile's term
+    status: Mapped[str] = mapped_column(String(16), default="open", index=True)  # open | closed
+    warning: Mapped[str | None] = mapped_column(Text)  # the next meeting falls after the due date
+    closed_by_item_id: Mapped[int | None] = mapped_column(ForeignKey("items.id", ondelete="SET NULL"))
+    closed_reason: Mapped[str | None] = mapped_column(Text)
+    closed_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+    item: Mapped[Item] = relationship(foreign_keys=[item_id])
+    closed_by: Mapped[Item | None] = relationship(foreign_keys=[closed_by_item_id])
+
+
+class Acknowledgement(Base):
+    """An acknowledgement of receipt to a writer: drafted, queued, sent by the worker (raw kept) or skipped."""
+
+    __tablename__ = "acknowledgements"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    item_id: Mapped[int] = mapped_column(ForeignKey("items.id", ondelete="CASCADE"), index=True)
+    recipient: Mapped[str] = mapped_column(Text, index=True)
+    subject: Mapped[str] = mapped_column(Text)
+    body: Mapped[str] = mapped_column(Text)
+    status: Mapped[str] = mapped_column(String(16), index=True)  # draft | queued | sent | failed | skipped
+    reason: Mapped[str | None] = mapped_column(Text)  # why it was drafted, skipped or failed (Dutch)
+    attempts: Mapped[int] = mapped_column(Integer, default=0)
+    next_attempt_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    last_error: Mapped[str | None] = mapped_column(Text)
+    raw_sha256: Mapped[str | None] = mapped_column(String(64))  # the mail as sent, in the raw store
+    message_id_header: Mapped[str | None] = mapped_column(Text)
+    actor: Mapped[str | None] = mapped_column(String(128))
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+    sent_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    item: Mapped[Item] = relationship()

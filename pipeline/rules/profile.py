@@ -177,7 +177,9 @@ def load_profile(rules_dir: Path, name: str) -> Profile:
             if key not in fields.CHOICES["document_kind"][1]:
                 raise defaults_t.fail(key, f"onbekende soort document '{key}'")
             defaults[key] = defaults_t.data[key]
-    known_tables = {"handling", "committees", "numbering", "group", "cutoff", "handling_defaults"}
+    # deadlines and acknowledge are read by pipeline/deadlines/terms.py and pipeline/acknowledge/policy.py
+    known_tables = {"handling", "committees", "numbering", "group", "cutoff", "handling_defaults", "deadlines",
+                    "acknowledge"}
     for key, value in src.data.items():
         if isinstance(value, (dict, list)) and not isinstance(value, str) and key not in known_tables \
                 and key not in top.data:

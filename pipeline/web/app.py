@@ -8,7 +8,9 @@ import secrets
 from flask import Flask
 
 from pipeline.vocab import TOPIC_BY_CODE
+from pipeline.web.acknowledge import acknowledge_bp
 from pipeline.web.auth import init_auth
+from pipeline.web.deadlines import deadlines_bp
 from pipeline.web.lists import lists_bp
 from pipeline.web.mailboxes import mailboxes_bp
 from pipeline.web.publication import publication_bp
@@ -29,6 +31,8 @@ def create_app(app) -> Flask:
     web.register_blueprint(lists_bp)  # meetings and the lijst ingekomen stukken ("/lijsten")
     web.register_blueprint(publication_bp)  # public (redacted) item pages and documents
     web.register_blueprint(mailboxes_bp)  # IMAP status per account and folder ("/postvakken")
+    web.register_blueprint(deadlines_bp)  # zienswijze and afdoening terms ("/termijnen")
+    web.register_blueprint(acknowledge_bp)  # acknowledgement of receipt on the item page
 
     @web.get("/health")
     def health():

@@ -1,0 +1,152 @@
+"""The outbox: an acknowledgement is planned once per item (drafted, queued or skipped with the reason), and the
+worker sends what is queued, keeping each sent mail raw; failures are retried with a doubling wait."""
+
+from __future__ import annotations
+
+from datetime import date, datetime, timedelta, timezone
+from email import message_from_bytes, policy as email_policy
+from email.message import Message
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from pipeline.acknowledge.compose import build_mail, render
+from pipeline.acknowledge.eligibility import address_of, reply_address, why_not
+from pipeline.acknowledge.policy import AckPolicy
+from pipeline.acknowledge.smtp import SendError, send
+from pipeline.config import SmtpSettings
+from pipeline.lists.cutoff import local_date
+from pipeline.rawstore import RawStore
+from pipeline.registry.models import Acknowledgement, AuditEntry, Deadline, Item
+
+ACTIVE = ("draft", "queued", "sent")  # an acknowledgement that counts for 'one per writer per day'
+FILED = ("triaged", "needs_review", "reviewed", "listed")
+CONFIRMED = ("reviewed", "listed")
+
+
+def original_message(store: RawStore, item: Item) -> Message | None:
+    digest = item.message.sha256 if item.message is not None else None
+    if not digest or not store.has(digest):
+        return None
+    return message_from_bytes(store.get(digest), policy=email_policy.compat32)
+
+
+def _writer(item: Item) -> str | None:
+    return address_of(item.message.from_address) if item.message is not None and item.message.from_address else None
+
+
+def _sent_today(s: Session, item: Item, recipient: str, today: date) -> bool:
+    """Whether this writer (the same reply address, or the same From) already has an acknowledgement today."""
+    writer = _writer(item)
+    since = datetime.combine(today - timedelta(days=1), datetime.min.time(), tzinfo=timezone.utc)  # local day fits
+    q = select(Acknowledgement).where(Acknowledgement.status.in_(ACTIVE), Acknowledgement.item_id != item.id,
+                                      Acknowledgement.created_at >= since)
+    return any(local_date(a.created_at) == today and (a.recipient == recipient or writer and _writer(a.item) == writer)
+               for a in s.scalars(q))
+
+
+def _term(s: Session, item: Item) -> date | None:
+    d = s.scalar(select(Deadline).where(Deadline.item_id == item.id, Deadline.kind == "afdoening"))
+    return d.due_date if d is not None else None
+
+
+def plan(s: Session, item: Item, ack_policy: AckPolicy, profile, store: RawStore, actor: str = "pipeline",
+         now: datetime | None = None, mode: str | None = None) -> Acknowledgement:
+    """The item's acknowledgement: the existing one, or a new draft/queued one, or a skipped one with its reason."""
+    existing = s.scalar(select(Acknowledgement).where(Acknowledgement.item_id == item.id)
+                        .order_by(Acknowledgement.id.desc()))
+    if existing is not None:
+        return existing
+    now = now or datetime.now(timezone.utc)
+    original = original_message(store, item)
+    recipient = reply_address(original) if original is not None else None
+    reason = (why_not(item.document_kind, item.sender_kind, item.circular, original, ack_policy.own_domains)
+              if original is not None else "het oorspronkelijke bericht is niet bewaard")
+    if reason is None and item.status == "ignored":
+        reason = "het stuk is genegeerd"
+    if reason is None and recipient and _sent_today(s, item, recipient, local_date(now)):
+        reason = f"{recipient} kreeg vandaag al een ontvangstbevestiging"
+    if reason is not None:
+        ack = Acknowledgement(item_id=item.id, recipient=recipient or "", subject="", body="", status="skipped",
+                              reason=f"Geen ontvangstbevestiging: {reason}.", actor=actor, created_at=now)
+    else:
+        subject, body = render(item, profile, ack_policy, _term(s, item))
+        status = mode or ack_policy.mode
+        status = "queued" if status == "queue" else "draft"
+        ack = Acknowledgement(item_id=item.id, recipient=recipient, subject=subject, body=body, status=status,
+                              reason=f"Ontvangstbevestiging naar {recipient} (antwoordadres van de schrijver).",
+                              actor=actor, created_at=now, attempts=0)
+    s.add(ack)
+    s.flush()
+    s.add(AuditEntry(actor=actor, action="acknowledgement_planned", item_id=item.id,
+                     detail={"acknowledgement_id": ack.id, "status": ack.status, "reason": ack.reason}))
+    return ack
+
+
+def plan_all(s: Session, ack_policy: AckPolicy, profile, store: RawStore, now: datetime | None = None) -> int:
+    """Plan for every recent item that has reached the profile's moment (filed or confirmed) and has none yet."""
+    if not ack_policy.enabled:
+        return 0
+    now = now or datetime.now(timezone.utc)
+    # ignored items (auto-replies, bounces) get a 'skipped' row too, so the item page says why none went out
+    statuses = (FILED if ack_policy.when == "filed" else CONFIRMED) + ("ignored",)
+    done = select(Acknowledgement.item_id)
+    q = (select(Item).where(Item.status.in_(statuses), Item.id.not_in(done),
+                            Item.received_at >= now - timedelta(days=ack_policy.max_age_days)).order_by(Item.id))
+    items = list(s.scalars(q))
+    for item in items:
+        plan(s, item, ack_policy, profile, store, now=now)
+    return len(items)
+
+
+def _wait(smtp: SmtpSettings, attempts: int) -> timedelta:
+    return timedelta(seconds=min(smtp.backoff_s * 2 ** max(attempts - 1, 0), smtp.backoff_max_s))
+
+
+def send_one(s: Session, ack: Acknowledgement, ack_policy: AckPolicy, smtp: SmtpSettings, store: RawStore,
+             now: datetime | None = None) -> bool:
+    """Send one queued acknowledgement; the raw mail is made once and kept, so a retry sends the same bytes."""
+    now = now or datetime.now(timezone.utc)
+    if ack.raw_sha256 is None:
+        mail = build_mail(ack_policy, ack.recipient, ack.subject, ack.body, original_message(store, ack.item), now)
+        ack.raw_sha256 = store.put(mail.as_bytes(policy=mail.policy.clone(linesep="\r\n")))  # SMTP wants CRLF
+        ack.message_id_header = str(mail["Message-ID"])
+    raw = store.get(ack.raw_sha256)
+    ack.attempts += 1
+    try:
+        send(smtp, raw, ack_policy.from_address, ack.recipient)
+    except SendError as e:
+        ack.last_error = str(e)
+        if e.permanent or ack.attempts >= smtp.max_attempts:
+            ack.status = "failed"
+            ack.next_attempt_at = None
+        else:
+            ack.next_attempt_at = now + _wait(smtp, ack.attempts)
+        s.add(AuditEntry(actor="worker", action="acknowledgement_failed", item_id=ack.item_id,
+                         detail={"acknowledgement_id": ack.id, "error": str(e), "attempts": ack.attempts}))
+        return False
+    ack.status = "sent"
+    ack.sent_at = now
+    ack.last_error = None
+    ack.next_attempt_at = None
+    s.add(AuditEntry(actor="worker", action="acknowledgement_sent", item_id=ack.item_id,
+                     detail={"acknowledgement_id": ack.id, "to": ack.recipient, "sha256": ack.raw_sha256}))
+    return True
+
+
+def send_due(sessions, ack_policy: AckPolicy, smtp: SmtpSettings, store: RawStore,
+             now: datetime | None = None) -> int:
+    """Send every queued acknowledgement whose time has come, each in its own transaction; returns how many went."""
+    if not smtp.host:
+        return 0
+    now = now or datetime.now(timezone.utc)
+    with sessions() as s:
+        ids = [a.id for a in s.scalars(select(Acknowledgement).where(Acknowledgement.status == "queued"))
+               if a.next_attempt_at is None or a.next_attempt_at <= now]
+    sent = 0
+    for ack_id in ids:
+        with sessions.begin() as s:
+            ack = s.get(Acknowledgement, ack_id)
+            if ack is not None and ack.status == "queued":
+                sent += send_one(s, ack, ack_policy, smtp, store, now)
+    return sent

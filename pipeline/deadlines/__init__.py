@@ -1,0 +1,1 @@
+"""Deadlines the griffie must not miss: zienswijze requests and letters handed to the college ter afdoening."""

@@ -1,0 +1,28 @@
+"""The worker's on-filed hook for deadlines: make the new item's terms and close the ones it answers."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+from sqlalchemy.orm import Session
+
+from pipeline.config import Settings
+from pipeline.deadlines.answers import link_answer
+from pipeline.deadlines.service import sync_item
+from pipeline.deadlines.terms import load_terms
+from pipeline.rawstore import RawStore
+from pipeline.registry.models import Item
+
+
+def deadlines_hook(settings: Settings) -> Callable[[Session, Item], None]:
+    terms = load_terms(settings.rules_dir, settings.profile.name)
+    store = RawStore(Path(settings.registry.data_dir) / "raw")
+
+    def hook(s: Session, item: Item) -> None:
+        sync_item(s, item, terms)
+        digest = item.message.sha256 if item.message is not None else None
+        raw = store.get(digest) if digest and store.has(digest) else None
+        link_answer(s, item, raw)
+
+    return hook
