@@ -45,7 +45,7 @@ def test_one_acknowledgement_for_the_citizen_and_none_for_the_rest(tmp_path, ser
         app.process_pending()
         acks = _acks(app)
         citizen = acks["<zwerfafval.kanaalpad.20261201@example.net>"]
-        assert citizen.status == "sent" and citizen.recipient == "s.vandijk@example.net", citizen.last_error
+        assert citizen.status == "sent" and citizen.recipient == "s.vandijk@ziggo.nl", citizen.last_error
         reasons = {mid: a.reason for mid, a in acks.items() if a.status == "skipped"}
         assert "Auto-Submitted" in reasons["<afwezig.20261201@example.com>"]
         assert "mailinglijst" in reasons["<platform.wonen.20261201@bewonersplatform.example.org>"]
@@ -56,7 +56,7 @@ def test_one_acknowledgement_for_the_citizen_and_none_for_the_rest(tmp_path, ser
         delivered = server.messages()
         assert len(delivered) == 1
         mail = delivered[0]
-        assert mail["To"] == "s.vandijk@example.net" and mail["Auto-Submitted"] == "auto-replied"
+        assert mail["To"] == "s.vandijk@ziggo.nl" and mail["Auto-Submitted"] == "auto-replied"
         assert mail["In-Reply-To"] == "<zwerfafval.kanaalpad.20261201@example.net>"
         assert "<zwerfafval.kanaalpad.20261201@example.net>" in mail["References"]
         body = mail.get_payload(decode=True).decode("utf-8")

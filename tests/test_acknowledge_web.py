@@ -50,7 +50,7 @@ def test_confirming_the_item_sends_the_acknowledgement_on_the_next_worker_pass(s
         app.process_pending()
         assert len(srv.messages()) == 1
         page = client.get(f"/stukken/{item_id}").get_data(as_text=True)
-        assert "Verstuurd" in page and "s.vandijk@example.net" in page and "Verstuurde e-mail (.eml)" in page
+        assert "Verstuurd" in page and "s.vandijk@ziggo.nl" in page and "Verstuurde e-mail (.eml)" in page
     finally:
         app.close()
 
