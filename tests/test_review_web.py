@@ -85,11 +85,13 @@ def test_inbox_lists_needs_review_first_with_badges_reasons_and_profile_words(si
     assert re.search(r'Te beoordelen <span class="badge badge-needs_review">2</span>', html)
     assert 'badge-reviewed zero">0<' in html
     assert "Waarom dit voorstel?" in html and "regel soort-zienswijzeverzoek" in html
-    assert f'<label for="handling-{ids[ZEBRAPAD]}">Afhandeling</label>' in html
+    # A card links to the item page's correction form instead of carrying every vocabulary itself.
+    assert f'href="/stukken/{ids[ZEBRAPAD]}#corrigeren"' in html and 'id="handling-' not in html
     assert "Voor kennisgeving aannemen" in html  # the generic profile's words for vka
     filtered = client.get("/?status=ignored").get_data(as_text=True)
     assert "Nieuwsbrief woningbouw" in filtered and ZEBRAPAD not in filtered
-    assert client.get("/?status=onzin").status_code == 404
+    wrong = client.get("/?status=onzin")
+    assert wrong.status_code == 400 and "Onbekende status" in wrong.get_data(as_text=True)
 
 
 def test_assistant_confirms_and_corrects_with_csrf(site):

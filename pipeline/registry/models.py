@@ -7,6 +7,7 @@ from typing import Any
 
 from sqlalchemy import (
     JSON, BigInteger, Boolean, Date, DateTime, Float, ForeignKey, Integer, String, Text, TypeDecorator, UniqueConstraint,
+    false,
 )
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
 
@@ -126,7 +127,7 @@ class Item(Base):
     seq: Mapped[int] = mapped_column(Integer)
     registration_number: Mapped[str] = mapped_column(String(16), unique=True)
     status: Mapped[str] = mapped_column(String(16), index=True)
-    received_at: Mapped[datetime] = mapped_column(UTCDateTime)
+    received_at: Mapped[datetime] = mapped_column(UTCDateTime, index=True)
     letter_date: Mapped[date | None] = mapped_column(Date)
     subject: Mapped[str | None] = mapped_column(Text)
     sender_name: Mapped[str | None] = mapped_column(Text)
@@ -146,6 +147,7 @@ class Item(Base):
     text: Mapped[str] = mapped_column(Text, default="")  # the letter text the judgement read
     reviewed_by: Mapped[str | None] = mapped_column(String(128))
     reviewed_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    assigned_to: Mapped[str | None] = mapped_column(String(128), index=True)  # a colleague's user name
     created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
     updated_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow, onupdate=utcnow)
 
@@ -202,6 +204,31 @@ class User(Base):
     role: Mapped[str] = mapped_column(String(16))  # assistent | griffier | lezer
     password_hash: Mapped[str] = mapped_column(Text)
     created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+    # Raised on logout, password change, role change and disabling: a session cookie carries the version it
+    # was made with, and an older version no longer counts (server-side revocation of every session).
+    session_version: Mapped[int] = mapped_column(Integer, default=0, server_default="0")
+    disabled: Mapped[bool] = mapped_column(Boolean, default=False, server_default=false())
+
+
+class ItemNote(Base):
+    """An internal note on an item by a colleague; never in a public output."""
+
+    __tablename__ = "item_notes"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    item_id: Mapped[int] = mapped_column(ForeignKey("items.id", ondelete="CASCADE"), index=True)
+    author: Mapped[str] = mapped_column(String(128))
+    text: Mapped[str] = mapped_column(Text)
+    at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+
+
+class LoginThrottle(Base):
+    """Failed logins per key ("account:<name>" or "address:<ip>") and until when the next try must wait."""
+
+    __tablename__ = "login_throttle"
+    key: Mapped[str] = mapped_column(String(200), primary_key=True)
+    failures: Mapped[int] = mapped_column(Integer, default=0)
+    last_failure_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+    blocked_until: Mapped[datetime | None] = mapped_column(UTCDateTime)
 
 
 class ImapState(Base):
