@@ -31,6 +31,7 @@ PG_DOCUMENT = ("to_tsvector('simple'::regconfig, coalesce(items.subject, '') || 
                "coalesce(items.sender_name, '') || ' ' || coalesce(items.sender_organisation, '') || ' ' || "
                "coalesce(items.public_label, '') || ' ' || coalesce(items.text, '') || ' ' || "
                "items.registration_number)")
+MATERIALISE = 5000  # a search with more hits stays a subquery (SQLite allows 32766 bound values)
 _WORD = re.compile(r"[\w@.\-]+", re.UNICODE)
 
 
@@ -127,7 +128,8 @@ def _search_clause(s: Session, q: str) -> ColumnElement[bool] | None:
     if not terms:
         return None
     dialect = s.get_bind().dialect.name
-    address = Item.message_id.in_(select(Message.id).where(Message.from_address.ilike(f"%{q.strip()}%")))
+    address = select(Message.id).where(Message.id == Item.message_id,
+                                       Message.from_address.ilike(f"%{q.strip()}%")).exists()
     extra: list[ColumnElement[bool]] = [address]
     if q.strip().isdigit():
         extra.append(Item.list_number == int(q.strip()))
@@ -150,16 +152,27 @@ def _mailbox_clause(mailbox: str) -> ColumnElement[bool]:
         cond = Message.source != "imap"
     else:
         cond = and_(Message.source == "imap", Message.locator.like(mailbox.replace("%", "") + "/%"))
-    return Item.message_id.in_(select(Message.id).where(cond))
+    # A correlated EXISTS: one primary-key lookup per item; an IN over all messages planned badly with a search.
+    return select(Message.id).where(Message.id == Item.message_id, cond).exists()
 
 
-def _conditions(s: Session, query: InboxQuery, without: str | None = None) -> list[ColumnElement[bool]]:
+def _resolved_search(s: Session, query: InboxQuery) -> ColumnElement[bool] | None:
+    """The search as a list of ids, found once per page instead of once per count (up to MATERIALISE ids)."""
+    clause = _search_clause(s, query.q) if query.q else None
+    if clause is None:
+        return None
+    ids = list(s.scalars(select(Item.id).where(clause).limit(MATERIALISE + 1)))
+    return Item.id.in_(ids) if len(ids) <= MATERIALISE else clause
+
+
+def _conditions(s: Session, query: InboxQuery, without: str | None = None,
+                search: ColumnElement[bool] | None = None) -> list[ColumnElement[bool]]:
     """The WHERE parts of a query; `without` leaves one filter out (for that filter's counts)."""
     conds: list[ColumnElement[bool]] = []
-    if query.q:
-        clause = _search_clause(s, query.q)
-        if clause is not None:
-            conds.append(clause)
+    if search is None and query.q:
+        search = _resolved_search(s, query)
+    if search is not None:
+        conds.append(search)
     simple = {"status": Item.status, "topic": Item.topic_code, "handling": Item.handling_code,
               "committee": Item.committee, "sender_kind": Item.sender_kind, "toegewezen": Item.assigned_to}
     for name, column in simple.items():
@@ -200,15 +213,18 @@ class InboxPage:
     counts: dict[str, dict[str, int]]  # filter name -> value -> number of items with the other filters applied
 
 
-def facet_counts(s: Session, query: InboxQuery, mailboxes: list[str]) -> dict[str, dict[str, int]]:
+def facet_counts(s: Session, query: InboxQuery, mailboxes: list[str],
+                 search: ColumnElement[bool] | None = None) -> dict[str, dict[str, int]]:
     """Per filter, per value: how many items the page would show with that value and every other filter as is."""
+    if search is None:
+        search = _resolved_search(s, query)
     columns = {"status": Item.status, "topic": Item.topic_code, "handling": Item.handling_code,
                "committee": Item.committee, "sender_kind": Item.sender_kind, "meeting": Item.meeting_id}
     counts: dict[str, dict[str, int]] = {}
     for name, column in columns.items():
-        rows = s.execute(select(column, func.count()).where(*_conditions(s, query, without=name)).group_by(column))
+        rows = s.execute(select(column, func.count()).where(*_conditions(s, query, without=name, search=search)).group_by(column))
         counts[name] = {(NO_MEETING if v is None and name == "meeting" else str(v or "")): int(n) for v, n in rows}
-    base = _conditions(s, query, without="mailbox")
+    base = _conditions(s, query, without="mailbox", search=search)
     counts["mailbox"] = {m: int(s.scalar(select(func.count()).select_from(Item).where(*base, _mailbox_clause(m))))
                          for m in mailboxes}
     return counts
@@ -216,13 +232,17 @@ def facet_counts(s: Session, query: InboxQuery, mailboxes: list[str]) -> dict[st
 
 def inbox_page(s: Session, query: InboxQuery, mailboxes: list[str] = (), page_size: int = PAGE_SIZE) -> InboxPage:
     """One page of items (the letter text left unloaded: cards never show it) with totals and facet counts."""
-    conds = _conditions(s, query)
+    search = _resolved_search(s, query)
+    conds = _conditions(s, query, search=search)
     total = int(s.scalar(select(func.count()).select_from(Item).where(*conds)))
     pages = max(1, -(-total // page_size))
     page = min(query.page, pages)
-    rows = s.scalars(select(Item).where(*conds).options(selectinload(Item.meeting), defer(Item.text))
-                     .order_by(*_order(query.sort)).offset((page - 1) * page_size).limit(page_size))
-    return InboxPage(list(rows), total, page, pages, facet_counts(s, query, list(mailboxes)))
+    # Sort and page over ids (the covering index), then load the 50 rows: sorting whole rows is slow.
+    ids = list(s.scalars(select(Item.id).where(*conds).order_by(*_order(query.sort))
+                         .offset((page - 1) * page_size).limit(page_size)))
+    rows = {i.id: i for i in s.scalars(select(Item).where(Item.id.in_(ids))
+                                       .options(selectinload(Item.meeting), defer(Item.text)))}
+    return InboxPage([rows[i] for i in ids], total, page, pages, facet_counts(s, query, list(mailboxes), search))
 
 
 def meeting_choices(s: Session) -> list[Meeting]:

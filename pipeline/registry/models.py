@@ -7,7 +7,7 @@ from typing import Any
 
 from sqlalchemy import (
     JSON, BigInteger, Boolean, Date, DateTime, Float, ForeignKey, Integer, String, Text, TypeDecorator, UniqueConstraint,
-    false,
+    Index, false,
 )
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
 
@@ -120,7 +120,12 @@ class Item(Base):
     """A filed incoming document with its current proposal; decisions keep the history and reasons."""
 
     __tablename__ = "items"
-    __table_args__ = (UniqueConstraint("year", "seq"),)
+    __table_args__ = (
+        UniqueConstraint("year", "seq"),
+        # Covering index for the inbox's filters, counts and sort (migration 0005).
+        Index("ix_items_inbox", "status", "topic_code", "handling_code", "sender_kind", "committee", "meeting_id",
+              "assigned_to", "received_at", "message_id", "year", "seq"),
+    )
     id: Mapped[int] = mapped_column(primary_key=True)
     message_id: Mapped[int] = mapped_column(ForeignKey("messages.id"), unique=True)
     year: Mapped[int] = mapped_column(Integer)
