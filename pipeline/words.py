@@ -34,6 +34,17 @@ ATTACHMENT_STATUS_WORDS = {
     "broken": "beschadigd: kon niet worden gelezen", "too_large": "te groot om te lezen",
     "unsupported": "bestandssoort niet ondersteund", "timeout": "lezen duurde te lang en is afgebroken",
 }
+# The canonical handling codes in words (a council profile may give its own code and words).
+HANDLING_WORDS = {
+    "vka": "voor kennisgeving aannemen",
+    "college_afdoening": "in handen van het college stellen ter afdoening",
+    "college_afdoening_informeren": "in handen van het college ter afdoening, met informatie aan de raad",
+    "college_advies": "het college om advies vragen",
+    "agenderen": "agenderen voor bespreking",
+    "betrekken": "betrekken bij een geagendeerd onderwerp",
+    "griffie": "afdoening door de griffie",
+    "niet_op_lijst": "niet op de lijst",
+}
 BOOLEAN_WORDS = {"true": "ja", "false": "nee", True: "ja", False: "nee"}
 
 

@@ -185,3 +185,22 @@ def test_without_require_login_the_local_user_can_review(tmp_path):
         assert s.get(Item, ids[ZEBRAPAD]).reviewed_by == "lokaal"
     assert client.get("/stukken/9999").status_code == 404
     app.close()
+
+
+def test_item_history_reads_in_words_not_codes(site):
+    """GIVEN a pipeline proposal and a correction WHEN the item page is shown THEN no code reaches the reader."""
+    app, client, ids = site
+    login(client, "anna")
+    zebrapad = ids[ZEBRAPAD]
+    html = client.get(f"/stukken/{zebrapad}").get_data(as_text=True)
+    token_ = token(html)
+    client.post(f"/stukken/{zebrapad}/corrigeren", data={"csrf_token": token_, "handling_code": "college_afdoening",
+                                                         "on_list": "nee", "topic_code": "c_124eaf3a"})
+    html = client.get(f"/stukken/{zebrapad}").get_data(as_text=True)
+    history = html.split("Geschiedenis van de beslissingen", 1)[1].split("<h2>Tekst</h2>")[0]
+    for code in ("c_849842ac", "c_124eaf3a", ">college_afdoening<", ">true<", ">false<", ">pipeline<", ">assistant<"):
+        assert code not in history, code
+    assert "automatisch voorstel" in history and "beoordelaar" in history and "wonen" in history
+    assert "in handen van het college stellen ter afdoening" in history or "ter afdoening" in history
+    # A pipeline decision with two reasons says two and lists exactly those two.
+    assert re.search(r"<summary>2 redenen</summary><ul><li>regel soort-brief: brief</li><li>model onderwerp", history)
