@@ -13,6 +13,7 @@ from pipeline.web.lists import lists_bp
 from pipeline.web.mailboxes import mailboxes_bp
 from pipeline.web.publication import publication_bp
 from pipeline.web.review import review_bp
+from pipeline.web.work import work_bp
 
 
 def create_app(app) -> Flask:
@@ -29,6 +30,7 @@ def create_app(app) -> Flask:
     web.register_blueprint(lists_bp)  # meetings and the lijst ingekomen stukken ("/lijsten")
     web.register_blueprint(publication_bp)  # public (redacted) item pages and documents
     web.register_blueprint(mailboxes_bp)  # IMAP status per account and folder ("/postvakken")
+    web.register_blueprint(work_bp)  # assignment, internal notes, "mijn stukken"
 
     @web.get("/health")
     def health():

@@ -26,6 +26,7 @@ from pipeline.users import ROLE_LABELS, ROLES, add_user, list_users
 from pipeline.vocab import DOCUMENT_KINDS, HANDLINGS, SENDER_KINDS, TOPICS
 from pipeline.publication.verdicts import KIND_LABELS, VERDICT_WORDS, detected_strings
 from pipeline.web.auth import current_user, require, safe_next
+from pipeline.work import colleagues, notes_of
 
 log = logging.getLogger(__name__)
 _ALWAYS_SHOWN = ("needs_review", "triaged", "reviewed")  # filter tabs shown even at zero
@@ -134,10 +135,12 @@ def item(item_id: int) -> Any:
         decisions = list(s.scalars(select(Decision).where(Decision.item_id == item_id).order_by(Decision.id)))
         meeting = row.meeting
         personal_data = detected_strings(row)
+        notes, people = notes_of(s, item_id), colleagues(s)
     user = current_user()
     return render_template("review/item.html", item=row, doc=row.analysis or {}, decisions=decisions,
                            meeting=meeting, personal_data=personal_data, verdict_words=VERDICT_WORDS,
                            kind_labels=KIND_LABELS, can_review=user is not None and user.can("review"),
+                           notes=notes, colleagues=people,
                            **_vocabularies())
 
 
