@@ -25,7 +25,7 @@ def make_web(tmp_path, require_login: bool):
     settings = replace(settings,
                        registry=replace(settings.registry, url=f"sqlite:///{tmp_path}/register.db",
                                         data_dir=str(tmp_path / "data")),
-                       web=replace(settings.web, require_login=require_login))
+                       web=replace(settings.web, require_login=require_login, secure_cookies=False))
     app = App.open(settings)
     ids = fill(app.sessions)
     with app.sessions.begin() as s:

@@ -8,6 +8,7 @@ import secrets
 from flask import Flask
 
 from pipeline.vocab import TOPIC_BY_CODE
+from pipeline.web.accounts import accounts_bp
 from pipeline.web.auth import init_auth
 from pipeline.web.lists import lists_bp
 from pipeline.web.mailboxes import mailboxes_bp
@@ -30,6 +31,7 @@ def create_app(app) -> Flask:
     web.register_blueprint(lists_bp)  # meetings and the lijst ingekomen stukken ("/lijsten")
     web.register_blueprint(publication_bp)  # public (redacted) item pages and documents
     web.register_blueprint(mailboxes_bp)  # IMAP status per account and folder ("/postvakken")
+    web.register_blueprint(accounts_bp)  # a griffier manages users
     web.register_blueprint(work_bp)  # assignment, internal notes, "mijn stukken"
 
     @web.get("/health")
