@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from datetime import datetime
 from email import policy
 from email.header import decode_header, make_header
 from email.parser import BytesHeaderParser
@@ -11,6 +12,7 @@ from sqlalchemy import select
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session, sessionmaker
 
+from pipeline.arrival import arrival_time
 from pipeline.rawstore import RawStore
 from pipeline.records import Locator
 from pipeline.registry.models import AuditEntry, Message, MessageLocator
@@ -47,19 +49,24 @@ class Intake:
         self.store = store
         self.max_message_bytes = max_message_bytes
 
-    def accept(self, data: bytes, locator: Locator, actor: str = "intake") -> Accepted:
-        """Keep the bytes durably, then commit one message row (or note a new locator of a known message)."""
+    def accept(self, data: bytes, locator: Locator, actor: str = "intake", internaldate: datetime | None = None,
+               file_time: datetime | None = None) -> Accepted:
+        """Keep the bytes durably, then commit one message row (or note a new locator of a known message).
+
+        internaldate (IMAP) or file_time (a file on disk) tell when the mail arrived (pipeline/arrival.py)."""
         digest = self.store.put(data)
+        arrived = arrival_time(data, internaldate, file_time)[0]
         for _ in range(3):
             try:
                 with self.sessions.begin() as s:
-                    return self._record(s, data, digest, locator, actor)
+                    return self._record(s, data, digest, locator, actor, arrived)
             except IntegrityError:
                 continue  # another worker recorded the same bytes or locator at the same moment: look again
         with self.sessions.begin() as s:
-            return self._record(s, data, digest, locator, actor)
+            return self._record(s, data, digest, locator, actor, arrived)
 
-    def _record(self, s: Session, data: bytes, digest: str, locator: Locator, actor: str) -> Accepted:
+    def _record(self, s: Session, data: bytes, digest: str, locator: Locator, actor: str,
+                arrived: datetime | None = None) -> Accepted:
         msg = s.scalar(select(Message).where(Message.sha256 == digest))
         if msg is not None:
             known = s.scalar(
@@ -73,6 +80,8 @@ class Intake:
             sha256=digest, size=len(data), source=locator.source, locator=locator.ref,
             message_id_header=mid, subject=subject, from_address=sender, state="received",
         )
+        if arrived is not None:
+            msg.received_at = arrived
         if len(data) > self.max_message_bytes:
             msg.state = "quarantined"
             msg.last_error = (

@@ -22,7 +22,7 @@ def ingest_paths(app, paths: list[Path], show_progress: bool = True) -> dict[str
     counts = {"ingested": 0, "duplicates": 0}
     with tqdm(desc="Inlezen", unit=" bericht", disable=not show_progress or None, leave=False) as bar:
         for raw in iter_paths(paths):
-            accepted = app.intake.accept(raw.data, raw.locator, actor="cli")
+            accepted = app.intake.accept(raw.data, raw.locator, actor="cli", file_time=raw.file_time)
             counts["duplicates" if accepted.duplicate else "ingested"] += 1
             bar.update(1)
     pending = len(app.worker.pending_ids())
