@@ -12,6 +12,7 @@ from pipeline.web.accounts import accounts_bp
 from pipeline.web.auth import init_auth
 from pipeline.web.lists import lists_bp
 from pipeline.web.mailboxes import mailboxes_bp
+from pipeline.web.originals import originals_bp
 from pipeline.web.publication import publication_bp
 from pipeline.web.review import review_bp
 from pipeline.web.work import work_bp
@@ -32,6 +33,7 @@ def create_app(app) -> Flask:
     web.register_blueprint(publication_bp)  # public (redacted) item pages and documents
     web.register_blueprint(mailboxes_bp)  # IMAP status per account and folder ("/postvakken")
     web.register_blueprint(accounts_bp)  # a griffier manages users
+    web.register_blueprint(originals_bp)  # the original mail and attachments, inline, for reviewers
     web.register_blueprint(work_bp)  # assignment, internal notes, "mijn stukken"
 
     @web.get("/health")

@@ -26,6 +26,7 @@ from pipeline.users import ROLE_LABELS, ROLES, add_user, list_users
 from pipeline.vocab import DOCUMENT_KINDS, HANDLINGS, SENDER_KINDS, TOPICS
 from pipeline.publication.verdicts import KIND_LABELS, VERDICT_WORDS, detected_strings
 from pipeline.web.auth import current_user, require, safe_next
+from pipeline.web.highlight import highlighted
 from pipeline.work import colleagues, notes_of
 
 log = logging.getLogger(__name__)
@@ -136,11 +137,15 @@ def item(item_id: int) -> Any:
         meeting = row.meeting
         personal_data = detected_strings(row)
         notes, people = notes_of(s, item_id), colleagues(s)
+        pieces = highlighted(row.text or "", {v.key: v.verdict for v in row.privacy_verdicts})
+        attachments = list(row.message.attachments) if row.message is not None else []
+        sender_address = row.message.from_address if row.message is not None else None
     user = current_user()
     return render_template("review/item.html", item=row, doc=row.analysis or {}, decisions=decisions,
                            meeting=meeting, personal_data=personal_data, verdict_words=VERDICT_WORDS,
                            kind_labels=KIND_LABELS, can_review=user is not None and user.can("review"),
-                           notes=notes, colleagues=people,
+                           notes=notes, colleagues=people, pieces=pieces, attachments=attachments,
+                           sender_address=sender_address,
                            **_vocabularies())
 
 
