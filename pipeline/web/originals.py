@@ -31,6 +31,12 @@ def _respond(data: bytes, content_type: str, disposition: str, name: str) -> Res
         "Cache-Control": "private, no-store"})
 
 
+def _kept_or_404(app: Any, item: Item) -> None:
+    if not app.store.has(item.message.sha256):
+        abort(404, description=f"Het oorspronkelijke bericht van stuk {item.registration_number} is niet (meer) "
+                               f"bewaard in de opslag van dit register.")
+
+
 def sniffed(data: bytes) -> tuple[str, str] | None:
     return next(((ctype, suffix) for magic, ctype, suffix in INLINE_TYPES if data.startswith(magic)), None)
 
@@ -42,6 +48,7 @@ def original_mail(item_id: int) -> Response:
     app = _app()
     with app.sessions() as s:
         item = s.get(Item, item_id) or abort(404, description=f"Geen stuk gevonden met nummer {item_id}.")
+        _kept_or_404(app, item)
         raw, number = app.store.get(item.message.sha256), item.registration_number
     return _respond(raw.decode("utf-8", errors="replace").encode("utf-8"), "text/plain; charset=utf-8", "inline",
                     f"stuk-{number}-origineel.eml.txt")
@@ -57,6 +64,7 @@ def original_attachment(item_id: int, position: int) -> Response:
         att = s.query(Attachment).filter_by(message_id=item.message_id, position=position).one_or_none()
         if att is None:
             abort(404, description=f"Stuk {item.registration_number} heeft geen bijlage {position + 1}.")
+        _kept_or_404(app, item)
         data = attachment_bytes(source_message(app, item), att)
         number = item.registration_number
     if data is None:
