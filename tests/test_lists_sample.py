@@ -18,7 +18,7 @@ from sqlalchemy import select
 
 from pipeline.app import App
 from pipeline.cli.intake_cmds import ingest_paths
-from pipeline.config import ProfileSettings, RegistrySettings, Settings
+from pipeline.config import ProfileSettings, RegistrySettings, Settings, WebSettings
 from pipeline.lists.meetings import add_meeting, all_meetings
 from pipeline.lists.placement import replace_unpinned
 from pipeline.lists.profiles import active_profile
@@ -33,7 +33,8 @@ EXPECTED = json.loads((SAMPLE / "expected.json").read_text(encoding="utf-8"))
 
 def settings_for(tmp: Path, profile: str = "generiek") -> Settings:
     return Settings(registry=RegistrySettings(url=f"sqlite:///{tmp}/r.db", data_dir=str(tmp)),
-                    profile=ProfileSettings(name=profile))
+                    profile=ProfileSettings(name=profile),
+                    web=WebSettings(require_login=False, secure_cookies=False))  # like `griffiepost demo`
 
 
 @pytest.fixture(scope="module")
