@@ -33,7 +33,11 @@ apt-test:
 apt-demo:
 	$(call apt_install,$(APT_DEMO))
 
-test: install apt-test
+# axe-core (test-only, MPL-2.0) for the accessibility checks of the browser tests, from the npm registry.
+tests/browser/node_modules/axe-core/axe.min.js: tests/browser/package.json
+	npm install --prefix tests/browser --no-audit --no-fund --silent
+
+test: install apt-test tests/browser/node_modules/axe-core/axe.min.js
 	$(BIN)/python -m pytest -q
 
 # The fuzz tests of `make test` with a much larger budget (2,000 inputs per property; about half an hour).

@@ -64,7 +64,8 @@ class WebSettings:
     host: str = "127.0.0.1"
     port: int = 8000
     secret_key_env: str = "GRIFFIEPOST_SECRET_KEY"  # the session key comes from the environment
-    require_login: bool = False  # true in production: users from `griffiepost users add`
+    require_login: bool = True  # users from `griffiepost users add`; `griffiepost demo` turns it off for itself
+    secure_cookies: bool = True  # the session cookie only over HTTPS; off in `demo` (plain http on localhost)
     public_pages: bool = False  # with require_login: anonymised list and item pages open to visitors
 
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from datetime import datetime
 from email import policy
 from email.errors import MessageError
 from email.header import decode_header, make_header
@@ -12,6 +13,7 @@ from sqlalchemy import select
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session, sessionmaker
 
+from pipeline.arrival import arrival_time
 from pipeline.rawstore import RawStore
 from pipeline.registry.retry import patiently
 from pipeline.records import Locator
@@ -55,13 +57,17 @@ class Intake:
         self.store = store
         self.max_message_bytes = max_message_bytes
 
-    def accept(self, data: bytes, locator: Locator, actor: str = "intake") -> Accepted:
-        """Keep the bytes durably, then commit one message row (or note a new locator of a known message)."""
+    def accept(self, data: bytes, locator: Locator, actor: str = "intake", internaldate: datetime | None = None,
+               file_time: datetime | None = None) -> Accepted:
+        """Keep the bytes durably, then commit one message row (or note a new locator of a known message).
+
+        internaldate (IMAP) or file_time (a file on disk) tell when the mail arrived (pipeline/arrival.py)."""
         digest = self.store.put(data)
+        arrived = arrival_time(data, internaldate, file_time)[0]
 
         def record() -> Accepted:
             with self.sessions.begin() as s:
-                return self._record(s, data, digest, locator, actor)
+                return self._record(s, data, digest, locator, actor, arrived)
 
         for _ in range(3):
             try:
@@ -70,7 +76,8 @@ class Intake:
                 continue  # another worker recorded the same bytes or locator at the same moment: look again
         return patiently(record, "bericht vastleggen")
 
-    def _record(self, s: Session, data: bytes, digest: str, locator: Locator, actor: str) -> Accepted:
+    def _record(self, s: Session, data: bytes, digest: str, locator: Locator, actor: str,
+                arrived: datetime | None = None) -> Accepted:
         msg = s.scalar(select(Message).where(Message.sha256 == digest))
         if msg is not None:
             known = s.scalar(
@@ -84,6 +91,8 @@ class Intake:
             sha256=digest, size=len(data), source=locator.source, locator=locator.ref,
             message_id_header=mid, subject=subject, from_address=sender, state="received",
         )
+        if arrived is not None:
+            msg.received_at = arrived
         if len(data) > self.max_message_bytes:
             msg.state = "quarantined"
             msg.last_error = too_large_reason(len(data), self.max_message_bytes)

@@ -14,6 +14,7 @@ from pipeline.errors import GriffieError, NotFound
 from pipeline.privacy.labels import public_label, residence_from_text
 from pipeline.registry.models import AuditEntry, Decision, Item
 from pipeline.vocab import DOCUMENT_KINDS, HANDLINGS, SENDER_KINDS, TOPIC_BY_CODE
+from pipeline.words import HANDLING_WORDS, KIND_WORDS, SENDER_WORDS
 
 # Item attribute -> the decision field the file stage uses for the same judgement.
 CORRECTABLE: dict[str, str] = {
@@ -30,16 +31,6 @@ JUDGED = ("sender_kind", "document_kind", "on_list", "topic_code", "handling_cod
 REVIEWABLE = ("received", "triaged", "needs_review", "reviewed", "ignored")
 # Inbox order: what needs a person first.
 STATUS_ORDER = ("needs_review", "triaged", "reviewed", "listed", "ignored", "received", "quarantined")
-HANDLING_WORDS = {
-    "vka": "voor kennisgeving aannemen",
-    "college_afdoening": "in handen van het college stellen ter afdoening",
-    "college_afdoening_informeren": "in handen van het college ter afdoening, met informatie aan de raad",
-    "college_advies": "het college om advies vragen",
-    "agenderen": "agenderen voor bespreking",
-    "betrekken": "betrekken bij een geagendeerd onderwerp",
-    "griffie": "afdoening door de griffie",
-    "niet_op_lijst": "niet op de lijst",
-}
 _TRUE = {"true", "ja", "1", "yes", "on"}
 _FALSE = {"false", "nee", "0", "no", "off"}
 
@@ -102,7 +93,12 @@ def _handling_phrase(profile: Any, code: str) -> str:
     return f"{local} ({label})"
 
 
-def _shown(value: Any) -> str:
+def _shown(value: Any, name: str = "") -> str:
+    """A value in a reason in words: 'verkeer' for a topic code, 'gemeenschappelijke regeling' for a kind."""
+    words = {"topic_code": lambda v: TOPIC_BY_CODE[v].label if v in TOPIC_BY_CODE else v,
+             "sender_kind": lambda v: SENDER_WORDS.get(v, v), "document_kind": lambda v: KIND_WORDS.get(v, v)}
+    if value is not None and name in words:
+        return words[name](value)
     if value is None:
         return "leeg"
     if isinstance(value, bool):
@@ -178,7 +174,7 @@ def correct(s: Session, item_id: int, actor: str, *, profile: Any = None, note: 
         return confirm(s, item_id, actor)
     now = datetime.now(timezone.utc)
     for name, (old, new) in changes.items():
-        reason = f"Gecorrigeerd door {actor}: {FIELD_WORDS[name]} van {_shown(old)} naar {_shown(new)}."
+        reason = f"Gecorrigeerd door {actor}: {FIELD_WORDS[name]} van {_shown(old, name)} naar {_shown(new, name)}."
         if name == "handling_code":
             reason = (f"Gecorrigeerd door {actor}: afhandeling van {_handling_phrase(profile, old)} "
                       f"naar {_handling_phrase(profile, new)}.")

@@ -7,7 +7,7 @@ import hmac
 import secrets
 from functools import lru_cache
 
-from sqlalchemy import select
+from sqlalchemy import func, select
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
@@ -81,12 +81,59 @@ def add_user(s: Session, name: str, role: str, password: str, actor: str = "cli"
     return user
 
 
+def end_sessions(user: User) -> None:
+    """Every session cookie of this user stops counting (the web layer compares this version)."""
+    user.session_version = (user.session_version or 0) + 1
+
+
 def set_password(s: Session, name: str, password: str, actor: str = "cli") -> User:
+    """A new password (also the reset by a griffier); every existing session of the user ends."""
     user = get_user(s, name)
     check_new_user(user.name, user.role, password)
     user.password_hash = hash_password(password)
+    end_sessions(user)
     s.add(AuditEntry(actor=actor, action="password_changed", detail={"name": user.name}))
     return user
+
+
+def set_role(s: Session, name: str, role: str, actor: str = "cli") -> User:
+    user = get_user(s, name)
+    if role not in ROLES:
+        raise GriffieError(f"Onbekende rol '{role}': kies uit {', '.join(ROLES)}.")
+    _keep_a_griffier(s, user, role=role)
+    old, user.role = user.role, role
+    end_sessions(user)
+    s.add(AuditEntry(actor=actor, action="user_role_changed", detail={"name": user.name, "from": old, "to": role}))
+    return user
+
+
+def set_disabled(s: Session, name: str, disabled: bool, actor: str = "cli") -> User:
+    """Disable (no login, every session ends) or enable a user; the history keeps the name."""
+    user = get_user(s, name)
+    if disabled:
+        _keep_a_griffier(s, user, disabled=True)
+        end_sessions(user)
+    user.disabled = disabled
+    s.add(AuditEntry(actor=actor, action="user_disabled" if disabled else "user_enabled", detail={"name": user.name}))
+    return user
+
+
+def remove_user(s: Session, name: str, actor: str = "cli") -> None:
+    """Remove a user; decisions and audit entries keep the name as text."""
+    user = get_user(s, name)
+    _keep_a_griffier(s, user, disabled=True)
+    s.delete(user)
+    s.add(AuditEntry(actor=actor, action="user_removed", detail={"name": name}))
+
+
+def _keep_a_griffier(s: Session, user: User, role: str | None = None, disabled: bool = False) -> None:
+    """Refuse the change that would leave no active griffier to manage users."""
+    if user.role != "griffier" or user.disabled or (role == "griffier" and not disabled):
+        return
+    others = s.scalar(select(func.count()).select_from(User).where(User.role == "griffier", User.id != user.id,
+                                                                    User.disabled.is_(False)))
+    if not others:
+        raise GriffieError(f"'{user.name}' is de laatste actieve griffier; maak eerst iemand anders griffier.")
 
 
 def get_user(s: Session, name: str) -> User:
@@ -103,7 +150,7 @@ def list_users(s: Session) -> list[User]:
 def authenticate(s: Session, name: str, password: str) -> User | None:
     """The user when name and password match, else None (the same work either way, against timing probes)."""
     user = s.scalar(select(User).where(User.name == name.strip()))
-    if user is None:
+    if user is None or user.disabled:
         verify_password(password, _dummy_hash())
         return None
     return user if verify_password(password, user.password_hash) else None

@@ -33,10 +33,11 @@ SAMPLE_MAILBOX = __import__("pathlib").Path(__file__).resolve().parent.parent / 
 def sample_settings(tmp_dir, profile: str = "generiek"):
     from dataclasses import replace
 
-    from pipeline.config import ProfileSettings, RegistrySettings, Settings
+    from pipeline.config import ProfileSettings, RegistrySettings, Settings, WebSettings
 
+    # Like `griffiepost demo`: open to whoever runs it locally (tests that need login set it themselves).
     return replace(Settings(), registry=RegistrySettings(url=f"sqlite:///{tmp_dir}/registry.db", data_dir=str(tmp_dir)),
-                   profile=ProfileSettings(name=profile))
+                   profile=ProfileSettings(name=profile), web=WebSettings(require_login=False, secure_cookies=False))
 
 
 @pytest.fixture(scope="session")

@@ -25,7 +25,7 @@ def make_web(tmp_path, require_login: bool):
     settings = replace(settings,
                        registry=replace(settings.registry, url=f"sqlite:///{tmp_path}/register.db",
                                         data_dir=str(tmp_path / "data")),
-                       web=replace(settings.web, require_login=require_login))
+                       web=replace(settings.web, require_login=require_login, secure_cookies=False))
     app = App.open(settings)
     ids = fill(app.sessions)
     with app.sessions.begin() as s:
@@ -85,11 +85,13 @@ def test_inbox_lists_needs_review_first_with_badges_reasons_and_profile_words(si
     assert re.search(r'Te beoordelen <span class="badge badge-needs_review">2</span>', html)
     assert 'badge-reviewed zero">0<' in html
     assert "Waarom dit voorstel?" in html and "regel soort-zienswijzeverzoek" in html
-    assert f'<label for="handling-{ids[ZEBRAPAD]}">Afhandeling</label>' in html
+    # A card links to the item page's correction form instead of carrying every vocabulary itself.
+    assert f'href="/stukken/{ids[ZEBRAPAD]}#corrigeren"' in html and 'id="handling-' not in html
     assert "Voor kennisgeving aannemen" in html  # the generic profile's words for vka
     filtered = client.get("/?status=ignored").get_data(as_text=True)
     assert "Nieuwsbrief woningbouw" in filtered and ZEBRAPAD not in filtered
-    assert client.get("/?status=onzin").status_code == 404
+    wrong = client.get("/?status=onzin")
+    assert wrong.status_code == 400 and "Onbekende status" in wrong.get_data(as_text=True)
 
 
 def test_assistant_confirms_and_corrects_with_csrf(site):
@@ -183,3 +185,22 @@ def test_without_require_login_the_local_user_can_review(tmp_path):
         assert s.get(Item, ids[ZEBRAPAD]).reviewed_by == "lokaal"
     assert client.get("/stukken/9999").status_code == 404
     app.close()
+
+
+def test_item_history_reads_in_words_not_codes(site):
+    """GIVEN a pipeline proposal and a correction WHEN the item page is shown THEN no code reaches the reader."""
+    app, client, ids = site
+    login(client, "anna")
+    zebrapad = ids[ZEBRAPAD]
+    html = client.get(f"/stukken/{zebrapad}").get_data(as_text=True)
+    token_ = token(html)
+    client.post(f"/stukken/{zebrapad}/corrigeren", data={"csrf_token": token_, "handling_code": "college_afdoening",
+                                                         "on_list": "nee", "topic_code": "c_124eaf3a"})
+    html = client.get(f"/stukken/{zebrapad}").get_data(as_text=True)
+    history = html.split("Geschiedenis van de beslissingen", 1)[1].split("<h2>Tekst</h2>")[0]
+    for code in ("c_849842ac", "c_124eaf3a", ">college_afdoening<", ">true<", ">false<", ">pipeline<", ">assistant<"):
+        assert code not in history, code
+    assert "automatisch voorstel" in history and "beoordelaar" in history and "wonen" in history
+    assert "in handen van het college stellen ter afdoening" in history or "ter afdoening" in history
+    # A pipeline decision with two reasons says two and lists exactly those two.
+    assert re.search(r"<summary>2 redenen</summary><ul><li>regel soort-brief: brief</li><li>model onderwerp", history)

@@ -86,6 +86,7 @@ def test_adopting_from_the_page_by_item_id_before_any_number_exists(lists_site) 
     first, second = on_list(app, mid)[:2]
     html = client.get(f"/lijsten/{mid}").get_data(as_text=True)
     assert f'value="id:{first.id}"' in html and f'name="handling-id:{second.id}"' in html
+    assert "Voorstel afhandeling" in html and "Besluit afhandeling" not in html
     r = client.post(f"/lijsten/{mid}/vaststellen", data={
         "csrf_token": token(html), "pull": f"id:{first.id}", f"handling-id:{second.id}": "college_advies",
         "accept_unreviewed": "1"})
@@ -96,6 +97,9 @@ def test_adopting_from_the_page_by_item_id_before_any_number_exists(lists_site) 
         a, b = s.get(Item, first.id), s.get(Item, second.id)
         assert a.handling_code == "agenderen" and b.handling_code == "college_advies"
         assert a.list_number is not None and b.list_number is not None
+    adopted = client.get(f"/lijsten/{mid}").get_data(as_text=True)
+    assert "Besluit afhandeling" in adopted and "Voorstel afhandeling" not in adopted, "the column says what was decided"
+    assert "college_advies" not in adopted.split("<table", 1)[1].replace('data-handling="college_advies"', "")
 
 
 def test_main_menu_names_each_page_once_and_marks_where_you_are(lists_site) -> None:

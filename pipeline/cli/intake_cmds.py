@@ -27,7 +27,7 @@ def ingest_paths(app, paths: list[Path], show_progress: bool = True) -> dict[str
     with tqdm(desc="Inlezen", unit=" bericht", disable=not show_progress or None, leave=False) as bar:
         for raw in iter_paths(paths):
             try:
-                accepted = app.intake.accept(raw.data, raw.locator, actor="cli")
+                accepted = app.intake.accept(raw.data, raw.locator, actor="cli", file_time=raw.file_time)
             except StorageFull as e:  # stop taking in; what was kept is still processed below
                 full = e
                 break

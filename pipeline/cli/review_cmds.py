@@ -64,14 +64,64 @@ def users_list(ctx: click.Context, as_json: bool) -> None:
     from pipeline.users import list_users
 
     with get_app(ctx).sessions() as s:
-        rows = [{"name": u.name, "role": u.role, "created_at": u.created_at.isoformat()} for u in list_users(s)]
+        rows = [{"name": u.name, "role": u.role, "disabled": bool(u.disabled), "created_at": u.created_at.isoformat()}
+                for u in list_users(s)]
     if as_json:
         emit_json(rows)
         return
     if not rows:
         click.echo("Nog geen gebruikers (griffiepost users add NAAM --role assistent).")
     for r in rows:
-        click.echo(f"{r['name']:<24} {r['role']}")
+        click.echo(f"{r['name']:<24} {r['role']}" + ("  (uitgeschakeld)" if r["disabled"] else ""))
+
+
+@users.command("role")
+@click.argument("name")
+@click.argument("role", type=click.Choice(ROLES))
+@click.pass_context
+def users_role(ctx: click.Context, name: str, role: str) -> None:
+    """Geef een gebruiker een andere rol (lopende sessies eindigen)."""
+    from pipeline.users import set_role
+
+    with get_app(ctx).sessions.begin() as s:
+        set_role(s, name, role, actor="cli")
+    click.echo(f"{name} heeft nu de rol {role}.")
+
+
+@users.command("disable")
+@click.argument("name")
+@click.pass_context
+def users_disable(ctx: click.Context, name: str) -> None:
+    """Schakel een gebruiker uit: niet meer inloggen, lopende sessies eindigen."""
+    from pipeline.users import set_disabled
+
+    with get_app(ctx).sessions.begin() as s:
+        set_disabled(s, name, True, actor="cli")
+    click.echo(f"{name} is uitgeschakeld.")
+
+
+@users.command("enable")
+@click.argument("name")
+@click.pass_context
+def users_enable(ctx: click.Context, name: str) -> None:
+    """Schakel een uitgeschakelde gebruiker weer in."""
+    from pipeline.users import set_disabled
+
+    with get_app(ctx).sessions.begin() as s:
+        set_disabled(s, name, False, actor="cli")
+    click.echo(f"{name} is weer ingeschakeld.")
+
+
+@users.command("remove")
+@click.argument("name")
+@click.pass_context
+def users_remove(ctx: click.Context, name: str) -> None:
+    """Verwijder een gebruiker (de geschiedenis houdt de naam)."""
+    from pipeline.users import remove_user
+
+    with get_app(ctx).sessions.begin() as s:
+        remove_user(s, name, actor="cli")
+    click.echo(f"{name} is verwijderd.")
 
 
 @main.command()

@@ -45,7 +45,17 @@ def demo_meetings(app) -> list[str]:
 @click.pass_context
 def serve_cmd(ctx: click.Context, host: str | None, port: int | None) -> None:
     """Start de webinterface."""
+    import os
+
+    from pipeline.errors import ConfigError
+
     app = get_app(ctx)
+    web = app.settings.web
+    if web.require_login and not os.environ.get(web.secret_key_env):
+        # A random key per process would log everyone out at each restart and differ between processes.
+        raise ConfigError(f"Met inloggen verplicht (web.require_login) is een vaste sessiesleutel nodig: zet de "
+                          f"omgevingsvariabele {web.secret_key_env} (bijvoorbeeld met "
+                          f"'python -c \"import secrets; print(secrets.token_hex(32))\"').")
     serve_app(app, host or app.settings.web.host, port or app.settings.web.port)
 
 
@@ -63,6 +73,8 @@ def demo(ctx: click.Context, data_dir: Path, serve: bool, host: str | None, port
     s = c.settings
     if not c.db:
         s = replace(s, registry=replace(s.registry, url=f"sqlite:///{data_dir}/griffiepost.db", data_dir=str(data_dir)))
+    # The demo runs on one machine over plain http for whoever started it: no login, no HTTPS-only cookie.
+    s = replace(s, web=replace(s.web, require_login=False, secure_cookies=False))
     c._settings = s
     app = get_app(ctx)
     click.echo(f"Voorbeeldmailbox inlezen uit {SAMPLE_MAILBOX} ...")

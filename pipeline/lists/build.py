@@ -18,6 +18,7 @@ from pipeline.lists.public import Scrubber, forbidden_for
 from pipeline.lists.release import is_released, number_list, released_ids
 from pipeline.registry.models import ListSnapshot, Item, Meeting, Message
 from pipeline.rules.profile import Profile
+from pipeline.words import HANDLING_WORDS
 
 DEFAULT_HEADING = "Ingekomen stukken"
 FIELD_NAMES = {"subject": "onderwerp", "sender_name": "naam afzender", "sender_organisation": "organisatie",
@@ -59,7 +60,8 @@ def ordered(items: list[Item], profile: Profile) -> list[Item]:
 
 
 def handling_words(profile: Profile, code: str) -> tuple[str, str]:
-    return profile.handling.get(code, (code, code))
+    # Without the profile's own words: the canonical words, never the bare code ('college_afdoening').
+    return profile.handling.get(code, (code, HANDLING_WORDS.get(code, code)))
 
 
 def internal_sender(item: Item) -> str:

@@ -89,12 +89,12 @@ def render_docx(doc: ListDoc) -> bytes:
         d.add_paragraph("Er staan geen stukken op deze lijst.")
     for group in doc.groups:
         d.add_heading(group.heading, level=2)
-        table = d.add_table(rows=len(group.rows) + 1, cols=len(text.COLUMNS))
+        table = d.add_table(rows=len(group.rows) + 1, cols=len(text.columns(doc)))
         table.style = "Table Grid"
         table.autofit = False
         head = table.rows[0]
         _repeat_header(head)
-        for cell, name, width in zip(head.cells, text.COLUMNS, WIDTHS_CM):
+        for cell, name, width in zip(head.cells, text.columns(doc), WIDTHS_CM):
             cell.paragraphs[0].add_run(name).bold = True
             cell.width = Cm(width)
         _fill(table, [text.cells(r) for r in group.rows])

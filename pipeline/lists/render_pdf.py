@@ -78,7 +78,7 @@ def render_pdf(doc: ListDoc) -> bytes:
         story.append(_p("Er staan geen stukken op deze lijst.", normal))
     for group in doc.groups:
         story.append(_p(group.heading, h2))
-        data = [[_p(c, head) for c in text.COLUMNS]] + [_row(text.cells(r), regular) for r in group.rows]
+        data = [[_p(c, head) for c in text.columns(doc)]] + [_row(text.cells(r), regular) for r in group.rows]
         story.append(LongTable(data, colWidths=[w * cm for w in WIDTHS_CM], repeatRows=1, style=style))
     if doc.amendments:
         story.append(_p("Wijzigingen na vaststelling", h2))

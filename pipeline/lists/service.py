@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, replace
 from datetime import datetime, timezone
+from typing import Any
 
 from sqlalchemy.orm import Session
 
@@ -18,6 +19,7 @@ from pipeline.privacy.guard import PrivacyLeak, PublicationRefused, check_public
 from pipeline.registry.models import AuditEntry, Decision, Item, ListSnapshot, Meeting
 from pipeline.rules.profile import Profile
 from pipeline.vocab import HANDLINGS
+from pipeline.words import HANDLING_WORDS
 
 PULLED_DECISION = "op verzoek uit de raad van de lijst gehaald en geagendeerd voor bespreking"
 
@@ -150,8 +152,7 @@ def adopt(s: Session, meeting: Meeting, profile: Profile, by: str, pulled: list[
             raise GriffieError("Een stuk op een vast te stellen lijst kan niet 'niet_op_lijst' krijgen; verplaats het.")
         old = item.handling_code
         item.handling_code = new
-        text = f"afhandeling gewijzigd van {profile.local(old)[0] if old in profile.handling else old} in " \
-               f"{profile.local(new)[0]} ({profile.label(new)})"
+        text = f"afhandeling gewijzigd van {_handling_words(profile, old)} in {_handling_words(profile, new)}"
         decided[item.id] = text
         decisions.append({"item_id": item.id, "kind": "handling", "old": old, "new": new, "text": text})
         s.add(Decision(item_id=item.id, field="handling", value=new, source="griffier", actor=by,
@@ -181,3 +182,9 @@ def adopt(s: Session, meeting: Meeting, profile: Profile, by: str, pulled: list[
                                                               "unreviewed_confirmed": confirmed}))
     s.flush()
     return snapshot
+
+
+def _handling_words(profile: Any, code: str) -> str:
+    """'a (voor kennisgeving aannemen)' or just the words when the local code is the canonical one."""
+    local, label = profile.handling.get(code, (code, HANDLING_WORDS.get(code, code)))
+    return label if local == code else f"{local} ({label})"

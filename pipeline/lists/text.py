@@ -26,9 +26,21 @@ def nl_long_date(iso: str) -> str:
     return f"{d.day} {MONTHS[d.month - 1]} {d.year}"
 
 
+def local_code(row: ListRow) -> str:
+    """The council's own short code ('a', 'II'); empty when it is only the canonical code ('vka')."""
+    return row.handling_local if row.handling_local and row.handling_local != row.handling else ""
+
+
 def handling_text(row: ListRow) -> str:
     """'a – voor kennisgeving aannemen': the council's own code and words."""
-    return f"{row.handling_local} – {row.handling_label}" if row.handling_local else row.handling_label
+    return f"{local_code(row)} – {row.handling_label}" if local_code(row) else row.handling_label
+
+
+def columns(doc: ListDoc) -> tuple[str, ...]:
+    """The column headings; once the list is adopted the handling column holds what was decided."""
+    if doc.meeting.status == "vastgesteld":
+        return tuple("Besluit afhandeling" if c == "Voorstel afhandeling" else c for c in COLUMNS)
+    return COLUMNS
 
 
 def title(doc: ListDoc) -> str:

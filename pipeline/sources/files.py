@@ -5,6 +5,7 @@ from __future__ import annotations
 import mailbox
 from collections.abc import Iterator
 from dataclasses import dataclass
+from datetime import datetime, timezone
 from pathlib import Path
 
 from pipeline.errors import SourceError
@@ -17,6 +18,11 @@ MESSAGE_SUFFIXES = {".eml", ".msg", ".txt", ""}
 class RawMessage:
     data: bytes
     locator: Locator
+    file_time: datetime | None = None  # the file's modification time: the arrival time of last resort
+
+
+def _file_time(path: Path) -> datetime:
+    return datetime.fromtimestamp(path.stat().st_mtime, tz=timezone.utc)
 
 
 def is_maildir(path: Path) -> bool:
@@ -45,18 +51,19 @@ def iter_path(path: Path) -> Iterator[RawMessage]:
             elif is_mbox(child):
                 yield from _iter_mbox(child)
             elif child.suffix.lower() in {".eml", ".msg"}:
-                yield RawMessage(child.read_bytes(), Locator("file", str(child.resolve())))
+                yield RawMessage(child.read_bytes(), Locator("file", str(child.resolve())), _file_time(child))
     elif is_mbox(path):
         yield from _iter_mbox(path)
     else:
-        yield RawMessage(path.read_bytes(), Locator("file", str(path.resolve())))
+        yield RawMessage(path.read_bytes(), Locator("file", str(path.resolve())), _file_time(path))
 
 
 def _iter_maildir(path: Path) -> Iterator[RawMessage]:
     for sub in ("new", "cur"):
         for f in sorted((path / sub).iterdir()):
             if f.is_file() and not f.name.startswith("."):
-                yield RawMessage(f.read_bytes(), Locator("maildir", f"{path.resolve()}/{sub}/{f.name.split(':')[0]}"))
+                yield RawMessage(f.read_bytes(), Locator("maildir", f"{path.resolve()}/{sub}/{f.name.split(':')[0]}"),
+                                 _file_time(f))
     for child in sorted(path.iterdir()):  # Maildir++ subfolders (.Folder)
         if child.name.startswith(".") and is_maildir(child):
             yield from _iter_maildir(child)

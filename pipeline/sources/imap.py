@@ -164,14 +164,15 @@ def poll_folder(client: IMAPClient, account: ImapAccount, folder: str, intake: I
             wanted = [u for u in chunk if u in heads and matches_filters(
                 account, heads[u].get(b"BODY[HEADER.FIELDS (FROM SUBJECT)]") or b"")]
             result.skipped += len(chunk) - len(wanted)
-        bodies = client.fetch(wanted, ["BODY.PEEK[]"]) if wanted else {}
+        bodies = client.fetch(wanted, ["BODY.PEEK[]", "INTERNALDATE"]) if wanted else {}
         kept: dict[int, str] = {}
         for uid in wanted:
             data = bodies.get(uid, {}).get(b"BODY[]")
             if data is None:
                 continue  # expunged by someone else between SEARCH and FETCH
             ref = state.locator_ref(account.name, folder, uidvalidity, uid)
-            accepted = intake.accept(bytes(data), Locator("imap", ref), actor=f"imap:{account.name}")
+            accepted = intake.accept(bytes(data), Locator("imap", ref), actor=f"imap:{account.name}",
+                                     internaldate=bodies[uid].get(b"INTERNALDATE"))
             result.duplicates += accepted.duplicate
             result.new += not accepted.duplicate
             kept[uid] = ref

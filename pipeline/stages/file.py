@@ -29,12 +29,13 @@ def file_outcome(s: Session, message: Message, outcome: Outcome, doc: dict[str, 
             position=pos, filename=x.filename, content_type=x.content_type, sha256=x.sha256, size=x.size,
             status=x.status, error=x.error, pages=x.pages, chars=x.chars, ocr=x.ocr, text=x.text,
         ))
-    year = now.year
+    received = message.received_at or now
+    year = received.year  # the year the mail arrived, not the year it was ingested
     seq = next_number(s, f"registration-{year}")
     status = item_status(outcome)
     item = Item(
         message_id=message.id, year=year, seq=seq, registration_number=f"{year}-{seq:04d}", status=status,
-        received_at=message.received_at or now, letter_date=a.letter_date, subject=a.subject,
+        received_at=received, letter_date=a.letter_date, subject=a.subject,
         sender_name=a.sender_name, sender_organisation=a.sender_organisation, sender_kind=c.sender_kind,
         public_label=doc["sender"]["public_label"], document_kind=c.document_kind, circular=a.circular,
         on_list=c.on_list, topic_code=c.topic.code if c.topic else None, handling_code=c.handling.code,

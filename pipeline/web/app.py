@@ -9,12 +9,15 @@ from flask import Flask
 
 from pipeline.vocab import TOPIC_BY_CODE
 from pipeline.web.acknowledge import acknowledge_bp
+from pipeline.web.accounts import accounts_bp
 from pipeline.web.auth import init_auth
 from pipeline.web.deadlines import deadlines_bp
 from pipeline.web.lists import lists_bp
 from pipeline.web.mailboxes import mailboxes_bp
+from pipeline.web.originals import originals_bp
 from pipeline.web.publication import publication_bp
 from pipeline.web.review import review_bp
+from pipeline.web.work import work_bp
 
 
 def create_app(app) -> Flask:
@@ -33,6 +36,9 @@ def create_app(app) -> Flask:
     web.register_blueprint(mailboxes_bp)  # IMAP status per account and folder ("/postvakken")
     web.register_blueprint(deadlines_bp)  # zienswijze and afdoening terms ("/termijnen")
     web.register_blueprint(acknowledge_bp)  # acknowledgement of receipt on the item page
+    web.register_blueprint(accounts_bp)  # a griffier manages users
+    web.register_blueprint(originals_bp)  # the original mail and attachments, inline, for reviewers
+    web.register_blueprint(work_bp)  # assignment, internal notes, "mijn stukken"
 
     @web.get("/health")
     def health():

@@ -25,7 +25,8 @@ from flask import (
 )
 
 from pipeline.registry.models import AuditEntry, User
-from pipeline.users import ROLE_LABELS, authenticate, can, hash_password, verify_password
+from pipeline import throttle
+from pipeline.users import ROLE_LABELS, authenticate, can, end_sessions, hash_password, verify_password
 
 __all__ = ["auth_bp", "current_user", "hash_password", "init_auth", "require", "verify_password"]
 
@@ -76,8 +77,10 @@ def _load_user() -> None:
     if name:
         with _app().sessions() as s:
             row = s.query(User).filter_by(name=name).one_or_none()
-        # A user removed or given another role since login: the session follows the registry.
-        if row is not None and session.get("role") == row.role:
+        # A user removed, disabled, given another role, logged out elsewhere or with a new password since this
+        # session began: the session follows the registry (server-side session versions).
+        if row is not None and not row.disabled and session.get("role") == row.role \
+                and session.get("ver") == row.session_version:
             g.user = CurrentUser(row.name, row.role, True)
         else:
             session.pop("user", None)
@@ -135,25 +138,37 @@ def safe_next(target: str | None) -> str:
 
 @auth_bp.route("/inloggen", methods=["GET", "POST"])
 def login() -> Any:
-    error = None
+    error, status = None, 200
     if request.method == "POST":
         name = request.form.get("name", "").strip()
         password = request.form.get("password", "")
+        address = request.remote_addr
         with _app().sessions.begin() as s:
-            user = authenticate(s, name, password) if name and password else None
-            s.add(AuditEntry(actor=name or "?", action="login" if user else "login_failed",
-                             detail={"remote": request.remote_addr}))
-            if user is not None:
-                role = user.role
-        if user is not None:
+            wait = throttle.blocked_for(s, name, address)
+            if wait:  # refused before the password is even looked at: a right guess counts for nothing now
+                s.add(AuditEntry(actor=name or "?", action="login_refused_throttled",
+                                 detail={"remote": address, "wait_seconds": wait}))
+                user = None
+            else:
+                user = authenticate(s, name, password) if name and password else None
+                s.add(AuditEntry(actor=name or "?", action="login" if user else "login_failed",
+                                 detail={"remote": address}))
+                if user is not None:
+                    throttle.record_success(s, name, address)
+                    role, version = user.role, user.session_version
+                else:
+                    throttle.record_failure(s, name, address)
+        if wait:
+            error, status = (f"Te veel mislukte pogingen. Probeer het over {wait} seconden opnieuw.", 429)
+        elif user is not None:
             session.clear()  # a fresh session (and CSRF token) after login: no fixation
-            session["user"], session["role"] = name, role
+            session["user"], session["role"], session["ver"] = name, role, version
             session.permanent = False
             flash(f"Ingelogd als {name}.", "ok")
             return redirect(safe_next(request.form.get("next")))
-        error = "Onbekende gebruikersnaam of onjuist wachtwoord."
-    return render_template("review/login.html", error=error, next=request.values.get("next", "")), \
-        (401 if error else 200)
+        else:
+            error, status = "Onbekende gebruikersnaam of onjuist wachtwoord.", 401
+    return render_template("review/login.html", error=error, next=request.values.get("next", "")), status
 
 
 @auth_bp.post("/uitloggen")
@@ -162,6 +177,9 @@ def logout() -> Any:
     session.clear()
     if user is not None and user.logged_in:
         with _app().sessions.begin() as s:
+            row = s.query(User).filter_by(name=user.name).one_or_none()
+            if row is not None:
+                end_sessions(row)  # logging out ends every session of this user, also a copied cookie
             s.add(AuditEntry(actor=user.name, action="logout", detail={}))
     flash("U bent uitgelogd.", "ok")
     return redirect(url_for("auth.login"))
@@ -169,16 +187,51 @@ def logout() -> Any:
 
 def _error_page(error: Any) -> Any:
     code = getattr(error, "code", 500)
-    titles = {400: "Ongeldig verzoek", 403: "Geen toegang", 404: "Niet gevonden", 405: "Niet toegestaan"}
+    titles = {400: "Ongeldig verzoek", 403: "Geen toegang", 404: "Niet gevonden", 405: "Niet toegestaan",
+              500: "Er ging iets mis"}
+    if code == 500:  # never the exception text: it may hold anything
+        return render_template("review/error.html", title=titles[500],
+                               message="Er ging op de server iets mis. Probeer het later opnieuw; blijft het "
+                                       "gebeuren, meld het dan aan de beheerder."), 500
     return render_template("review/error.html", title=titles.get(code, "Fout"),
                            message=getattr(error, "description", str(error))), code
 
 
+# No inline script or style anywhere (scripts are files under /static); forms post only to this site.
+CSP = ("default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; object-src 'none'; "
+       "base-uri 'none'; form-action 'self'; frame-ancestors 'none'")
+
+# A downloaded document (standalone list, original PDF): no script, its own inline style only.
+DOCUMENT_CSP = "default-src 'none'; style-src 'unsafe-inline'; img-src 'self' data:; frame-ancestors 'none'"
+
+
+def security_headers(response: Any) -> Any:
+    """Headers on every response; an inline original (a PDF) sets its own stricter policy first."""
+    response.headers.setdefault("Content-Security-Policy", CSP)
+    response.headers["X-Content-Type-Options"] = "nosniff"
+    response.headers["X-Frame-Options"] = "DENY"
+    response.headers["Referrer-Policy"] = "same-origin"
+    return response
+
+
+def _app_of(web: Flask) -> Any:
+    return web.extensions["griffiepost"]
+
+
+def _refuse_huge_ids(endpoint: str | None, values: dict | None) -> None:
+    """An id beyond what the database stores (20 digits) is simply not found, never an overflow and a 500."""
+    if any(isinstance(v, int) and not 0 <= v < 2**62 for v in (values or {}).values()):
+        abort(404, description="Dit nummer bestaat niet.")
+
+
 def init_auth(web: Flask) -> None:
     """Wire login, CSRF and the error pages into the app (called once from create_app)."""
-    web.config.update(SESSION_COOKIE_HTTPONLY=True, SESSION_COOKIE_SAMESITE="Lax")
+    web.config.update(SESSION_COOKIE_HTTPONLY=True, SESSION_COOKIE_SAMESITE="Lax",
+                      SESSION_COOKIE_SECURE=_app_of(web).settings.web.secure_cookies)
     web.before_request(_before_request)
+    web.after_request(security_headers)
+    web.url_value_preprocessor(_refuse_huge_ids)
     web.register_blueprint(auth_bp)
     web.jinja_env.globals.update(csrf_token=csrf_token, current_user=current_user)
-    for code in (400, 403, 404, 405):
+    for code in (400, 403, 404, 405, 500):
         web.register_error_handler(code, _error_page)

@@ -32,7 +32,7 @@ from pipeline.lists.release import is_released, number_list, unreviewed
 from pipeline.lists.service import adopt, generate, publish
 from pipeline.privacy.guard import PublicationRefused
 from pipeline.registry.models import Item
-from pipeline.web.auth import current_user, require
+from pipeline.web.auth import DOCUMENT_CSP, current_user, require
 
 lists_bp = Blueprint("lists", __name__)
 
@@ -125,7 +125,9 @@ def _download(meeting_id: int, fmt: str, public: bool) -> Response:
         return Response(str(e), status=409, mimetype="text/plain")
     disposition = "inline" if fmt in ("html", "pdf") else "attachment"
     return Response(out.content, mimetype=CONTENT_TYPES[fmt].split(";")[0],
-                    headers={"Content-Disposition": f'{disposition}; filename="{out.file_name}"'},
+                    headers={"Content-Disposition": f'{disposition}; filename="{out.file_name}"',
+                             # the standalone list carries its own <style> and never a script
+                             "Content-Security-Policy": DOCUMENT_CSP},
                     content_type=CONTENT_TYPES[fmt])
 
 

@@ -6,9 +6,11 @@ import logging
 from typing import Any
 
 from flask import Blueprint, Flask, abort, current_app, flash, redirect, render_template, request, url_for
-from sqlalchemy import select
+from sqlalchemy import func, select
 
+from pipeline import words
 from pipeline.errors import GriffieError, NotFound
+from pipeline.inbox import FILE_MAILBOX, SORTS, InboxQuery, inbox_page, meeting_choices
 from pipeline.registry.models import AuditEntry, Decision, Message
 from pipeline.review import (
     CORRECTABLE,
@@ -19,38 +21,21 @@ from pipeline.review import (
     correct,
     get_item,
     handling_words,
-    inbox_items,
-    status_counts,
 )
 from pipeline.users import ROLE_LABELS, ROLES, add_user, list_users
 from pipeline.vocab import DOCUMENT_KINDS, HANDLINGS, SENDER_KINDS, TOPICS
 from pipeline.publication.verdicts import KIND_LABELS, VERDICT_WORDS, detected_strings
 from pipeline.web.auth import current_user, require, safe_next
+from pipeline.web.highlight import highlighted
+from pipeline.work import colleagues, notes_of
 
 log = logging.getLogger(__name__)
 _ALWAYS_SHOWN = ("needs_review", "triaged", "reviewed")  # filter tabs shown even at zero
 review_bp = Blueprint("review", __name__)
 
-STATUS_WORDS = {
-    "needs_review": "Te beoordelen", "triaged": "Voorgesteld", "reviewed": "Beoordeeld", "listed": "Op de lijst",
-    "ignored": "Genegeerd", "received": "Ontvangen", "quarantined": "Quarantaine",
-}
-SENDER_WORDS = {
-    "inwoner": "inwoner", "organisatie": "organisatie", "bedrijf": "bedrijf", "overheid": "overheid",
-    "gemeenschappelijke_regeling": "gemeenschappelijke regeling", "college": "college van B&W",
-    "rekenkamer": "rekenkamer", "raad": "raad", "onbekend": "onbekend",
-}
-KIND_WORDS = {
-    "brief": "brief", "rondzendbrief": "rondzendbrief", "petitie": "petitie", "klacht": "klacht",
-    "zienswijzeverzoek": "verzoek om zienswijze", "raadsinformatiebrief": "raadsinformatiebrief",
-    "jaarstukken": "jaarstukken / begroting", "motie_andere_gemeente": "motie van een andere gemeente",
-    "uitnodiging": "uitnodiging", "nieuwsbrief": "nieuwsbrief", "reclame": "reclame",
-    "bezwaarschrift": "bezwaarschrift", "automatisch": "automatisch bericht",
-}
-FIELD_LABELS = {"sender_kind": "Soort afzender", "document_kind": "Soort stuk", "on_list": "Op de lijst",
-                "topic": "Onderwerp", "handling": "Afhandeling", "committee": "Commissie", "subject": "Onderwerpregel",
-                "letter_date": "Datum brief", "sender_organisation": "Organisatie"}
-
+# The Dutch words live in one vocabulary (pipeline/words.py); these names stay for the templates and tests.
+STATUS_WORDS, SENDER_WORDS, KIND_WORDS, FIELD_LABELS = words.STATUS_WORDS, words.SENDER_WORDS, words.KIND_WORDS, \
+    words.FIELD_LABELS
 
 def _app():
     return current_app.extensions["griffiepost"]
@@ -92,18 +77,52 @@ def _vocabularies() -> dict[str, Any]:
     }
 
 
+def _mailboxes() -> list[str]:
+    return [a.name for a in _app().settings.imap.accounts] + [FILE_MAILBOX]
+
+
 @review_bp.get("/")
 @require("read")
 def inbox() -> Any:
-    status = request.args.get("status") or None
-    if status and status not in STATUS_ORDER:
-        abort(404, description=f"Onbekende status '{status}'.")
+    try:
+        query = InboxQuery.from_args(request.args)
+    except GriffieError as e:
+        abort(400, description=str(e))
     with _app().sessions() as s:
-        items = inbox_items(s, status)
-        counts = {st: n for st, n in status_counts(s).items() if n or st in _ALWAYS_SHOWN}
-        quarantined = len(list(s.scalars(select(Message.id).where(Message.state == "quarantined"))))
-    return render_template("review/inbox.html", items=items, counts=counts, status=status,
-                           total=sum(counts.values()), quarantined=quarantined, **_vocabularies())
+        page = inbox_page(s, query, _mailboxes())
+        meetings = meeting_choices(s)
+        quarantined = s.scalar(select(func.count()).select_from(Message).where(Message.state == "quarantined"))
+    counts = {st: page.counts["status"].get(st, 0) for st in STATUS_ORDER if st != "quarantined"}
+    counts = {st: n for st, n in counts.items() if n or st in _ALWAYS_SHOWN}
+    vocab = _vocabularies()
+    return render_template("review/inbox.html", page=page, items=page.items, query=query, counts=counts,
+                           status=query.status, total=sum(page.counts["status"].values()), quarantined=quarantined,
+                           meetings=meetings, mailboxes=_mailboxes(), sorts=SORTS, file_mailbox=FILE_MAILBOX,
+                           topics=vocab["topics"], handlings=vocab["handlings"], sender_kinds=vocab["sender_kinds"],
+                           committees=vocab["committees"], profile_error=vocab["profile_error"])
+
+
+@review_bp.post("/stukken/bevestigen")
+@require("review")
+def confirm_many() -> Any:
+    """Bulk confirm of the items ticked on an inbox page; each is confirmed on its own (one may fail)."""
+    ids = [int(x) for x in request.form.getlist("item_id") if x.isdigit() and len(x) < 12]
+    back = safe_next(request.form.get("next"))
+    if not ids:
+        flash("Kies eerst een of meer stukken om te bevestigen.", "error")
+        return redirect(back)
+    user, done, failed = current_user(), [], []
+    for item_id in ids[:200]:
+        try:
+            with _app().sessions.begin() as s:
+                done.append(confirm(s, item_id, user.name).registration_number)
+        except GriffieError as e:
+            failed.append(str(e))
+    if done:
+        flash(f"{len(done)} {'stuk' if len(done) == 1 else 'stukken'} bevestigd: {', '.join(done)}.", "ok")
+    for message in failed:
+        flash(message, "error")
+    return redirect(back)
 
 
 @review_bp.get("/stukken/<int:item_id>")
@@ -117,10 +136,16 @@ def item(item_id: int) -> Any:
         decisions = list(s.scalars(select(Decision).where(Decision.item_id == item_id).order_by(Decision.id)))
         meeting = row.meeting
         personal_data = detected_strings(row)
+        notes, people = notes_of(s, item_id), colleagues(s)
+        pieces = highlighted(row.text or "", {v.key: v.verdict for v in row.privacy_verdicts})
+        attachments = list(row.message.attachments) if row.message is not None else []
+        sender_address = row.message.from_address if row.message is not None else None
     user = current_user()
     return render_template("review/item.html", item=row, doc=row.analysis or {}, decisions=decisions,
                            meeting=meeting, personal_data=personal_data, verdict_words=VERDICT_WORDS,
                            kind_labels=KIND_LABELS, can_review=user is not None and user.can("review"),
+                           notes=notes, colleagues=people, pieces=pieces, attachments=attachments,
+                           sender_address=sender_address,
                            **_vocabularies())
 
 
@@ -215,7 +240,14 @@ def _aliases(state: Any) -> None:
 
 def template_helpers() -> dict[str, Any]:
     return {"status_words": STATUS_WORDS, "sender_words": SENDER_WORDS, "kind_words": KIND_WORDS,
-            "field_labels": FIELD_LABELS, "reviewable": REVIEWABLE}
+            "field_labels": FIELD_LABELS, "reviewable": REVIEWABLE, "source_word": words.source_word,
+            "attachment_status_word": words.attachment_status_word, "bool_word": lambda v: "ja" if v else "nee"}
+
+
+@review_bp.app_template_filter("decision_value")
+def decision_value_filter(value: Any, field: str) -> str:
+    """A stored decision value in words: 'verkeer' for c_849842ac, the council's words for a handling code."""
+    return words.decision_value(field, value, handling_filter)
 
 
 @review_bp.app_template_filter("handling")

@@ -63,7 +63,7 @@ def server(tmp_path_factory):
     tmp = tmp_path_factory.mktemp("webserver")
     config = tmp / "config.toml"
     config.write_text(f'[registry]\nurl = "sqlite:///{tmp}/register.db"\ndata_dir = "{tmp}/data"\n\n'
-                      f'[web]\nrequire_login = true\n', encoding="utf-8")
+                      f'[web]\nrequire_login = true\nsecure_cookies = false\n', encoding="utf-8")
     engine = make_engine(f"sqlite:///{tmp}/register.db")
     migrate(engine)
     ids = fill(session_factory(engine))

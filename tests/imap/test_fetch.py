@@ -157,3 +157,23 @@ def test_missing_folder_is_one_sentence_and_recorded(dovecot, tmp_path):
     assert report.errors == [f"De map \"BestaatNiet\" bestaat niet in IMAP-account 'griffie' "
                              f"(127.0.0.1:{dovecot.tls_port})."]
     assert imap_state(app.sessions, "griffie", "BestaatNiet").last_error == report.errors[0]
+
+
+def test_received_is_the_servers_internaldate(dovecot, imap, folders, tmp_path):
+    """GIVEN a mail that reached the mailbox on 2 Dec 2025 WHEN fetched a year later THEN it reads 2025."""
+    inbox, done = folders
+    arrived = datetime(2025, 12, 2, 14, 5, 9, tzinfo=timezone.utc)
+    imap.append(inbox, mail("Brief van vorig jaar"), msg_time=arrived)
+    settings = settings_for(tmp_path, account_for(dovecot, inbox, done))
+    config = write_config(tmp_path / "config.toml", settings)
+    assert CliRunner().invoke(main, ["--config", str(config), "fetch"], catch_exceptions=False).exit_code == 0
+    app = App.open(settings)
+    from pipeline.registry.models import Item, Message
+    from sqlalchemy import select
+
+    with app.sessions() as s:
+        message = s.scalars(select(Message)).one()
+        assert message.received_at == arrived
+        item = s.scalars(select(Item)).one_or_none()
+        assert item is None or (item.received_at == arrived and item.year == 2025)
+    app.close()
