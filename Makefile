@@ -7,7 +7,7 @@ BIN := $(VENV)/bin
 APT_TEST := dovecot-imapd tesseract-ocr tesseract-ocr-nld chromium postgresql poppler-utils
 APT_DEMO := tesseract-ocr tesseract-ocr-nld poppler-utils
 
-.PHONY: demo test fuzz bench install apt-test apt-demo clean
+.PHONY: demo test fuzz bench install apt-test apt-demo apt-npm clean
 
 $(BIN)/.installed: pyproject.toml
 	$(PY) -m venv $(VENV)
@@ -34,8 +34,13 @@ apt-demo:
 	$(call apt_install,$(APT_DEMO))
 
 # axe-core (test-only, MPL-2.0) for the accessibility checks of the browser tests, from the npm registry.
+# npm comes with the machine's Node.js; where it is missing, Debian's npm is installed.
 tests/browser/node_modules/axe-core/axe.min.js: tests/browser/package.json
+	@command -v npm >/dev/null 2>&1 || $(MAKE) --no-print-directory apt-npm
 	npm install --prefix tests/browser --no-audit --no-fund --silent
+
+apt-npm:
+	$(call apt_install,npm)
 
 test: install apt-test tests/browser/node_modules/axe-core/axe.min.js
 	$(BIN)/python -m pytest -q
