@@ -1,0 +1,64 @@
+"""Commands over a council's past: history import (published lists), history entries, history match (past mail)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import click
+from sqlalchemy import select
+
+from pipeline.cli.base import emit_json, get_app, get_ctx, main
+from pipeline.errors import SourceError
+
+
+@main.group()
+def history() -> None:
+    """De praktijk van de raad: gepubliceerde lijsten en de post van vorige jaren inlezen (blijft intern)."""
+
+
+def _profile(ctx: click.Context, profile: str | None) -> str:
+    return profile or get_ctx(ctx).settings.profile.name
+
+
+@history.command("import")
+@click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=Path))
+@click.option("--profile", default=None, help="Profiel van de raad (standaard uit de configuratie).")
+@click.option("--json", "as_json", is_flag=True)
+@click.pass_context
+def import_cmd(ctx: click.Context, paths: tuple[Path, ...], profile: str | None, as_json: bool) -> None:
+    """Lees gepubliceerde lijsten ingekomen stukken in (PDF, DOCX, HTML; ook mappen)."""
+    from pipeline.history.importer import import_lists
+
+    for p in paths:
+        if not p.exists():
+            raise SourceError(f"Bestand of map niet gevonden: {p}.")
+    app = get_app(ctx)
+    with app.sessions.begin() as s:
+        report = import_lists(s, list(paths), app.settings.rules_dir, _profile(ctx, profile))
+    if as_json:
+        emit_json({"files": report.files, "entries": report.entries, "unmapped": report.unmapped,
+                   "already": report.already, "problems": report.problems})
+        return
+    for line in report.lines():
+        click.echo(line)
+
+
+@history.command("entries")
+@click.option("--json", "as_json", is_flag=True)
+@click.pass_context
+def entries_cmd(ctx: click.Context, as_json: bool) -> None:
+    """De ingelezen stukken van vorige lijsten."""
+    from pipeline.history.models import HistoryEntry
+
+    with get_app(ctx).sessions() as s:
+        rows = [{"id": e.id, "meeting_date": e.meeting_date, "number": e.number, "date": e.letter_date,
+                 "sender": e.sender, "subject": e.subject, "handling_text": e.handling_text,
+                 "handling": e.handling_code, "committee": e.committee, "source_file": e.source_file,
+                 "source_page": e.source_page}
+                for e in s.scalars(select(HistoryEntry).order_by(HistoryEntry.meeting_date, HistoryEntry.id))]
+    if as_json:
+        emit_json(rows)
+        return
+    for r in rows:
+        click.echo(f"{r['meeting_date']}  {r['number']:<12} {r['sender'][:30]:<30} {r['subject'][:50]}  "
+                   f"[{r['handling'] or '?'}]")
