@@ -62,3 +62,45 @@ def entries_cmd(ctx: click.Context, as_json: bool) -> None:
     for r in rows:
         click.echo(f"{r['meeting_date']}  {r['number']:<12} {r['sender'][:30]:<30} {r['subject'][:50]}  "
                    f"[{r['handling'] or '?'}]")
+
+
+@history.command("match")
+@click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=Path))
+@click.option("--json", "as_json", is_flag=True)
+@click.option("--all", "show_all", is_flag=True, help="Ook elk paar en alles wat ongepaard bleef tonen.")
+@click.pass_context
+def match_cmd(ctx: click.Context, paths: tuple[Path, ...], as_json: bool, show_all: bool) -> None:
+    """Koppel de post van vorige jaren (Maildir, mbox, .eml/.msg) aan de ingelezen stukken."""
+    from pipeline.history.service import match_mailbox
+
+    for p in paths:
+        if not p.exists():
+            raise SourceError(f"Bestand of map niet gevonden: {p}.")
+    with get_app(ctx).sessions.begin() as s:
+        result, entries = match_mailbox(s, list(paths))
+    pairs = [{"entry": p.entry_id, "meeting_date": entries[p.entry_id].meeting_date,
+              "number": entries[p.entry_id].number, "message_id": p.message.message_id,
+              "subject": p.message.subject, "entry_subject": entries[p.entry_id].subject, "score": p.score,
+              "parts": p.parts} for p in result.pairs]
+    lonely_entries = [{"entry": i, "meeting_date": entries[i].meeting_date, "number": entries[i].number,
+                       "subject": entries[i].subject} for i in result.unmatched_entries]
+    lonely_messages = [{"message_id": m.message_id, "from": m.from_address, "date": m.sent, "subject": m.subject}
+                       for m in result.unmatched_messages]
+    if as_json:
+        emit_json({"pairs": pairs, "unmatched_entries": lonely_entries, "unmatched_messages": lonely_messages,
+                   "copies": result.copies})
+        return
+    click.echo(f"{len(pairs)} berichten gekoppeld aan een stuk; {len(lonely_entries)} stukken zonder bericht; "
+               f"{len(lonely_messages)} berichten zonder stuk (waarvan {result.copies} een kopie van een eerder "
+               "bericht: doorgestuurd of opnieuw gestuurd).")
+    if not show_all:
+        click.echo("Met --all ziet u elk paar met zijn score en alles wat ongepaard bleef.")
+        return
+    for p in pairs:
+        click.echo(f"  {p['score']:.2f}  lijst {p['meeting_date']} nr {p['number']}: {p['subject'][:70]}")
+    click.echo("Stukken zonder bericht:")
+    for e in lonely_entries:
+        click.echo(f"  lijst {e['meeting_date']} nr {e['number']}: {e['subject'][:70]}")
+    click.echo("Berichten zonder stuk:")
+    for m in lonely_messages:
+        click.echo(f"  {m['date']}  {m['from']}: {m['subject'][:70]}")
