@@ -50,6 +50,7 @@ class Pipeline:
     ruleset: Any
     judge: Any
     detect: Detector | None
+    history: Any = None  # the council's practice from its imported lists (pipeline.history), when there is any
 
     @classmethod
     def build(cls, settings: Settings, with_models: bool = True) -> "Pipeline":
@@ -63,7 +64,10 @@ class Pipeline:
             judge = load_judge(settings.models_dir)
         from pipeline.privacy.detect import detect
 
-        return cls(settings, limits_from(settings), ruleset, judge, detect)
+        from pipeline.history.practice import load_practice
+
+        history = load_practice(settings.registry.url, settings.profile.name)
+        return cls(settings, limits_from(settings), ruleset, judge, detect, history)
 
     def run(self, raw: bytes) -> Outcome:
         from pipeline.stages.classify import classify
@@ -77,6 +81,7 @@ class Pipeline:
         classification = classify(
             analysis, self.ruleset, self.judge,
             review_threshold=self.settings.models.review_threshold, top_k=self.settings.models.top_k_topics,
+            history=self.history,
         )
         return Outcome(analysis, classification)
 

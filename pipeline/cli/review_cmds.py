@@ -113,15 +113,23 @@ def train(ctx: click.Context, fields: tuple[str, ...], models_dir: Path | None, 
 @click.option("--field", "fields", multiple=True, type=click.Choice(("topic", "handling", "document_kind")))
 @click.option("--blind", is_flag=True, help="De hele pijplijn op de bevroren blinde testset (models/corpus/blind), "
                                             "per veld en per genre naast de beste constante.")
-@click.option("--json", "as_json", is_flag=True, help="Met --blind: de uitkomst als JSON.")
+@click.option("--history", "history_profile", is_flag=False, flag_value="", default=None, metavar="[PROFIEL]",
+              help="Afhandeling en commissie met en zonder de geschiedenis van de raad, op een latere periode van "
+                   "de voorbeeldgeschiedenis (standaard het profiel uit de configuratie, anders nieuwkoop).")
+@click.option("--json", "as_json", is_flag=True, help="Met --blind of --history: de uitkomst als JSON.")
 @click.pass_context
 def evaluate(ctx: click.Context, models_dir: Path | None, fields: tuple[str, ...], blind: bool,
-             as_json: bool) -> None:
+             history_profile: str | None, as_json: bool) -> None:
     """Precision, recall, F1 en verwarringstabel per model op de vaste testset (of --blind: de blinde testset)."""
     from pipeline.training import FIELDS
     from pipeline.training import evaluate as evaluate_models
 
     settings = get_ctx(ctx).settings
+    if history_profile is not None:  # issue 17: the council's own practice, reported apart
+        from pipeline.history.cli_support import run_history_evaluation
+
+        run_history_evaluation(settings, history_profile, as_json)
+        return
     if blind:
         from pipeline.blind import evaluate_blind, read_rows
         from pipeline.flow import Pipeline

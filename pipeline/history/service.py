@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from datetime import date
 from pathlib import Path
 
 from sqlalchemy import delete, select
@@ -12,9 +13,11 @@ from pipeline.history.models import HistoryEntry, HistoryMatch
 from pipeline.history.pastmail import read_mailbox
 
 
-def match_mailbox(session: Session, paths: list[Path]) -> tuple[MatchResult, dict[int, HistoryEntry]]:
-    """Pair every message under paths with an entry; a rerun over the same mail replaces its earlier pairs."""
-    messages = list(read_mailbox(paths))
+def match_mailbox(session: Session, paths: list[Path], before: date | None = None
+                  ) -> tuple[MatchResult, dict[int, HistoryEntry]]:
+    """Pair every message under paths (sent before `before`, when given) with an entry; a rerun over the same mail
+    replaces its earlier pairs."""
+    messages = [m for m in read_mailbox(paths) if before is None or (m.sent is not None and m.sent < before)]
     ids = {m.message_id for m in messages}
     old = [m for m in session.scalars(select(HistoryMatch)) if m.message_id in ids]
     if old:
@@ -23,8 +26,10 @@ def match_mailbox(session: Session, paths: list[Path]) -> tuple[MatchResult, dic
     entries = {e.id: e for e in session.scalars(select(HistoryEntry)) if e.id not in taken}
     result = match([Candidate(e.id, e.meeting_date, e.letter_date, e.sender, e.subject) for e in entries.values()],
                    messages)
+    # a forward teaches the original sender's address, not the colleague's who forwarded it
     session.add_all(HistoryMatch(entry_id=p.entry_id, message_id=p.message.message_id,
-                                 from_address=p.message.from_address, sent=p.message.sent,
+                                 from_address=(p.message.forwarded_from or ("", p.message.from_address))[1],
+                                 sent=p.message.sent,
                                  subject=p.message.subject, text=p.message.text, score=p.score)
                     for p in result.pairs)
     return result, entries
