@@ -78,7 +78,7 @@ def train_field(rows: Sequence[dict], field: str, config_path: Path, out_dir: Pa
     fix_random_seed(seed)
     weight = max(1, int(training["hand_written_weight"]))
     examples = [Example.from_dict(feature_doc(nlp, r["text"], field=field), {"cats": {c: float(c == r[field]) for c in LABELS[field]}})
-                for r in rows for _ in range(weight if is_hand_written(r) else 1)]
+                for r in rows for _ in range(int(r.get("weight") or (weight if is_hand_written(r) else 1)))]  # a row may carry its own weight (history)
     optimizer = nlp.initialize(lambda: examples)
     fit_idf(nlp, [eg.reference for eg in examples])
     lemma_entries = _prune_lemmas(nlp, (r["text"] for r in rows))

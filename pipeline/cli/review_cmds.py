@@ -93,19 +93,26 @@ def train(ctx: click.Context, fields: tuple[str, ...], models_dir: Path | None, 
     settings = get_ctx(ctx).settings
     source = settings.models_dir
     extra: list[dict] = []
+    council: list[dict] = []
     if not no_registry:
+        from pipeline.history.training_rows import history_rows
+
         with get_app(ctx).sessions() as s:
             extra = reviewed_examples(s)
-    click.echo(f"Trainen met {len(extra)} beoordeelde stukken uit het register ...", err=True)
-    summary = train_models(models_dir or source, extra=extra, fields=fields or FIELDS,
+            council = history_rows(s, settings.profile.name)  # issue 17: weighted like reviewed items
+    click.echo(f"Trainen met {len(extra)} beoordeelde stukken en {len(council)} stukken uit de geschiedenis van de "
+               "raad ...", err=True)
+    summary = train_models(models_dir or source, extra=extra + council, fields=fields or FIELDS,
                            corpus_dir=source / "corpus", config_dir=source / "config", epochs=epochs)
+    summary["history_rows"] = len(council)
     if as_json:
         emit_json(summary)
         return
     for name, f in summary["fields"].items():
         click.echo(f"{name:<14} {f['version']}  {f['examples']} voorbeelden, {f['epochs']} rondes, "
                    f"{f['seconds']} s")
-    click.echo(f"Klaar: {summary['train_rows']} trainingsteksten, waarvan {summary['extra_rows']} uit het register.")
+    click.echo(f"Klaar: {summary['train_rows']} trainingsteksten, waarvan {summary['extra_rows']} uit het register "
+               f"({len(council)} uit de geschiedenis van de raad, alleen voor de afhandeling).")
 
 
 @main.command()
