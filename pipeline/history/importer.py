@@ -62,9 +62,16 @@ def read_one(path: Path, rules_dir: Path, profile_name: str) -> tuple[str, Parse
 def _read_all(paths: list[Path], rules_dir: Path, profile_name: str, workers: int) -> list[tuple[str, ParsedList | str]]:
     if workers <= 1 or len(paths) < 4:
         return [read_one(p, rules_dir, profile_name) for p in paths]
-    # PDFium is not thread-safe, and pdfplumber is CPU-bound: separate processes
+    # PDFium is not thread-safe, and pdfplumber is CPU-bound: separate processes; the biggest files first, one at
+    # a time, so no process is left with the slow PDFs at the end
+    order = sorted(range(len(paths)), key=lambda i: -paths[i].stat().st_size)
     with ProcessPoolExecutor(max_workers=workers) as pool:
-        return list(pool.map(read_one, paths, [rules_dir] * len(paths), [profile_name] * len(paths), chunksize=4))
+        done = list(pool.map(read_one, [paths[i] for i in order], [rules_dir] * len(paths),
+                             [profile_name] * len(paths)))
+    results: list[tuple[str, ParsedList | str]] = [("", "")] * len(paths)
+    for i, result in zip(order, done):
+        results[i] = result
+    return results
 
 
 def import_lists(session: Session, paths: list[Path], rules_dir: Path, profile_name: str, actor: str = "cli",

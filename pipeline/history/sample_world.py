@@ -174,7 +174,8 @@ def _mail_subject(rng: random.Random, subject: str) -> str:
 
 
 def build_world(profile: Profile, seed: int = 17, start: date = date(2024, 1, 15),
-                end: date = date(2025, 12, 15), per_meeting: tuple[int, int] = (10, 16)) -> World:
+                end: date = date(2025, 12, 15), per_meeting: tuple[int, int] = (10, 16),
+                unlisted: tuple[int, int] = (1, 3)) -> World:
     """The council's past: meetings every four to six weeks, their lists, and the mail behind each entry."""
     rng = random.Random(f"{seed}-{profile.name}")
     world = World(profile.name, _meetings(start, end, rng))
@@ -222,7 +223,7 @@ def build_world(profile: Profile, seed: int = 17, start: date = date(2024, 1, 15
                 add_mail(sent + timedelta(days=rng.randint(20, 45)), from_name, from_addr, subject, body,
                          entry.key, "resend")
         # mail that never reached a list: newsletters, replies, and letters the griffie kept off
-        for _ in range(rng.randint(1, 3)):
+        for _ in range(rng.randint(*unlisted)):
             sent = meeting - timedelta(days=rng.randint(5, 40))
             if rng.random() < 0.5:
                 org = rng.choice(world.senders)
