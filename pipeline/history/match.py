@@ -56,7 +56,9 @@ def marker_conflict(a: frozenset[str], b: frozenset[str]) -> bool:
 
 
 def is_generic(sender: str) -> bool:
-    return (sender or "").lower().split(" ")[:1] and (sender or "").lower().split(" ")[0] in GENERIC_SENDERS
+    """'inwoner', 'Inwoner van Giethoorn': the list hides who wrote."""
+    words = (sender or "").lower().split()
+    return bool(words) and words[0] in GENERIC_SENDERS
 
 
 def sender_tokens(name: str, address: str) -> frozenset[str]:
@@ -114,8 +116,9 @@ def score(c: Candidate, c_subject: frozenset[str], c_sender: frozenset[str], m: 
 
 def copies(messages: Sequence[PastMessage]) -> set[int]:
     """Messages that repeat an earlier one (a forward of it, or the same letter sent again): the same original
-    sender and the same start of the letter (a forward quotes the original below its own header lines). Only the first of them takes part, so a copy cannot claim another entry once its original has
-    the right one; two different letters with the same subject differ in their text and both take part."""
+    sender and the same start of the letter (a forward quotes the original below its own header lines). Only the
+    first of them takes part, so a copy cannot claim another entry once its original has the right one; two
+    different letters with the same subject differ in their text and both take part."""
     seen: dict[tuple[str, str], date] = {}
     out = set()
     for i in sorted(range(len(messages)), key=lambda i: (messages[i].sent or date.max, i)):
@@ -151,8 +154,8 @@ def match(entries: Sequence[Candidate], messages: Sequence[PastMessage], min_sco
             if e.letter_date is not None and abs((m.sent - e.letter_date).days) > WINDOW_DAYS:
                 continue
             c_subject, c_sender = prepared[e.id]
-            if not c_subject or dice(c_subject, m_subjects[0]) < MIN_SUBJECT and len(m_subjects) == 1:
-                continue
+            if not c_subject or (len(m_subjects) == 1 and dice(c_subject, m_subjects[0]) < MIN_SUBJECT):
+                continue  # cheap early exit; a forward is scored on both its own and its original's subject
             total, parts = score(e, c_subject, c_sender, m, m_subjects, m_senders)
             if total >= min_score and parts["subject"] >= MIN_SUBJECT:
                 scored.append((total, mi, e.id, parts))
