@@ -65,19 +65,29 @@ def entries_cmd(ctx: click.Context, as_json: bool) -> None:
 
 
 @history.command("match")
-@click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=Path))
+@click.argument("paths", nargs=-1, type=click.Path(path_type=Path))
+@click.option("--imap", "imap_folder", metavar="ACCOUNT/MAP", default=None,
+              help="Lees de oude post uit deze IMAP-map (alleen lezen: er wordt niets verplaatst of gemarkeerd).")
 @click.option("--json", "as_json", is_flag=True)
 @click.option("--all", "show_all", is_flag=True, help="Ook elk paar en alles wat ongepaard bleef tonen.")
 @click.pass_context
-def match_cmd(ctx: click.Context, paths: tuple[Path, ...], as_json: bool, show_all: bool) -> None:
-    """Koppel de post van vorige jaren (Maildir, mbox, .eml/.msg) aan de ingelezen stukken."""
+def match_cmd(ctx: click.Context, paths: tuple[Path, ...], imap_folder: str | None, as_json: bool,
+              show_all: bool) -> None:
+    """Koppel de post van vorige jaren (Maildir, mbox, .eml/.msg of een IMAP-map) aan de ingelezen stukken."""
     from pipeline.history.service import match_mailbox
 
+    if not paths and not imap_folder:
+        raise SourceError("Geef een mailbox (Maildir, mbox, .eml/.msg-bestanden) of --imap ACCOUNT/MAP.")
     for p in paths:
         if not p.exists():
             raise SourceError(f"Bestand of map niet gevonden: {p}.")
+    raws = ()
+    if imap_folder:
+        from pipeline.history.imap_folder import read_imap_folder
+
+        raws = read_imap_folder(get_ctx(ctx).settings, imap_folder)
     with get_app(ctx).sessions.begin() as s:
-        result, entries = match_mailbox(s, list(paths))
+        result, entries = match_mailbox(s, list(paths), raws=raws)
     pairs = [{"entry": p.entry_id, "meeting_date": entries[p.entry_id].meeting_date,
               "number": entries[p.entry_id].number, "message_id": p.message.message_id,
               "subject": p.message.subject, "entry_subject": entries[p.entry_id].subject, "score": p.score,

@@ -15,9 +15,9 @@ from email.errors import HeaderParseError
 from email.header import decode_header, make_header
 from email.utils import parseaddr, parsedate_to_datetime
 from pathlib import Path
-from typing import Iterator
+from typing import Iterable, Iterator
 
-from pipeline.sources.files import iter_paths
+from pipeline.sources.files import RawMessage, iter_paths
 
 OLE_MAGIC = b"\xd0\xcf\x11\xe0"
 BODY_CHARS = 4000
@@ -106,8 +106,12 @@ def letter_start(pm: PastMessage, chars: int = 200) -> str:
     return " ".join(text.split())[:chars]
 
 
-def read_mailbox(paths: list[Path]) -> Iterator[PastMessage]:
-    """Every message under paths (Maildir, mbox, .eml/.msg files or folders of them)."""
-    for raw in iter_paths(paths):
+def read_raw(raws: Iterable[RawMessage]) -> Iterator[PastMessage]:
+    for raw in raws:
         data = raw.data
         yield _from_msg(data, raw.locator.ref) if data.startswith(OLE_MAGIC) else _from_rfc822(data, raw.locator.ref)
+
+
+def read_mailbox(paths: list[Path]) -> Iterator[PastMessage]:
+    """Every message under paths (Maildir, mbox, .eml/.msg files or folders of them)."""
+    return read_raw(iter_paths(paths))

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import itertools
+from collections.abc import Iterable
 from datetime import date
 from pathlib import Path
 
@@ -10,14 +12,16 @@ from sqlalchemy.orm import Session
 
 from pipeline.history.match import Candidate, MatchResult, match
 from pipeline.history.models import HistoryEntry, HistoryMatch
-from pipeline.history.pastmail import read_mailbox
+from pipeline.history.pastmail import read_mailbox, read_raw
+from pipeline.sources.files import RawMessage
 
 
-def match_mailbox(session: Session, paths: list[Path], before: date | None = None
-                  ) -> tuple[MatchResult, dict[int, HistoryEntry]]:
-    """Pair every message under paths (sent before `before`, when given) with an entry; a rerun over the same mail
-    replaces its earlier pairs."""
-    messages = [m for m in read_mailbox(paths) if before is None or (m.sent is not None and m.sent < before)]
+def match_mailbox(session: Session, paths: list[Path], before: date | None = None,
+                  raws: Iterable[RawMessage] = ()) -> tuple[MatchResult, dict[int, HistoryEntry]]:
+    """Pair every message under paths and in raws (an IMAP folder), sent before `before` when given, with an
+    entry; a rerun over the same mail replaces its earlier pairs."""
+    found = itertools.chain(read_mailbox(paths), read_raw(raws))
+    messages = [m for m in found if before is None or (m.sent is not None and m.sent < before)]
     ids = {m.message_id for m in messages}
     old = [m for m in session.scalars(select(HistoryMatch)) if m.message_id in ids]
     if old:
