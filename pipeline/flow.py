@@ -80,6 +80,7 @@ class Pipeline:
     ruleset: Any
     models: ModelLoader | None
     detect: Detector | None
+    history: Any = None  # the council's practice from its imported lists (pipeline.history), when there is any
     _judge: Any = field(default=None, repr=False)
 
     @classmethod
@@ -95,7 +96,10 @@ class Pipeline:
         ruleset = load_ruleset(settings.rules_dir, settings.profile.name)
         from pipeline.privacy.detect import detect
 
-        return cls(settings, limits, ruleset, models, detect)
+        from pipeline.history.practice import load_practice
+
+        history = load_practice(settings.registry.url, settings.profile.name)
+        return cls(settings, limits, ruleset, models, detect, history)
 
     @property
     def judge(self) -> Any:
@@ -121,6 +125,7 @@ class Pipeline:
         classification = classify(
             analysis, self.ruleset, self.judge,
             review_threshold=self.settings.models.review_threshold, top_k=self.settings.models.top_k_topics,
+            history=self.history,
         )
         return Outcome(analysis, classification)
 

@@ -49,6 +49,12 @@ def is_hand_written(row: dict) -> bool:
     return bool(row.get("hand_written")) or str(row.get("id", "")).startswith("ff")
 
 
+def _weight(row: dict, hand_written_weight: int) -> int:
+    """How often a row is seen in training: its own weight when it carries one (a council's history), else the
+    hand-written weight for real letters and 1 for generated ones."""
+    return int(row.get("weight") or (hand_written_weight if is_hand_written(row) else 1))
+
+
 def _prune_lemmas(nlp: Language, texts: Iterable[str]) -> int:
     """Keep only lemma entries for forms seen in training: the full Dutch table would add 4 MB per pipeline."""
     lemmatizer = nlp.get_pipe("lemmatizer")
@@ -78,7 +84,7 @@ def train_field(rows: Sequence[dict], field: str, config_path: Path, out_dir: Pa
     fix_random_seed(seed)
     weight = max(1, int(training["hand_written_weight"]))
     examples = [Example.from_dict(feature_doc(nlp, r["text"], field=field), {"cats": {c: float(c == r[field]) for c in LABELS[field]}})
-                for r in rows for _ in range(weight if is_hand_written(r) else 1)]
+                for r in rows for _ in range(_weight(r, weight))]
     optimizer = nlp.initialize(lambda: examples)
     fit_idf(nlp, [eg.reference for eg in examples])
     lemma_entries = _prune_lemmas(nlp, (r["text"] for r in rows))

@@ -13,6 +13,7 @@ def test_demo_files_the_sample_and_puts_every_listed_item_on_a_meeting(tmp_path)
     res = runner.invoke(main, ["demo", "--data-dir", str(tmp_path), "--no-serve"])
     assert res.exit_code == 0, res.output
     assert "Vergaderingen toegevoegd voor de demo" in res.output
+    assert "Voorbeeldgeschiedenis van nieuwkoop: " in res.output  # issue 17: the past lists come in first
     engine = create_engine(f"sqlite:///{tmp_path}/griffiepost.db")
     with engine.connect() as c:
         meetings = c.execute(text("SELECT count(*) FROM meetings")).scalar()

@@ -52,7 +52,7 @@ COMMAND_MODULES = {
     "users": "review_cmds", "train": "review_cmds", "evaluate": "review_cmds",
     "rules": "rules_cmds",
     "serve": "serve_cmds", "demo": "serve_cmds",
-    "deadlines": "deadline_cmds", "acknowledge": "ack_cmds",
+    "deadlines": "deadline_cmds", "acknowledge": "ack_cmds", "history": "history_cmds",
 }
 
 

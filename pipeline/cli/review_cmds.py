@@ -143,19 +143,26 @@ def train(ctx: click.Context, fields: tuple[str, ...], models_dir: Path | None, 
     settings = get_ctx(ctx).settings
     source = settings.models_dir
     extra: list[dict] = []
+    council: list[dict] = []
     if not no_registry:
+        from pipeline.history.training_rows import history_rows
+
         with get_app(ctx).sessions() as s:
             extra = reviewed_examples(s)
-    click.echo(f"Trainen met {len(extra)} beoordeelde stukken uit het register ...", err=True)
-    summary = train_models(models_dir or source, extra=extra, fields=fields or FIELDS,
+            council = history_rows(s, settings.profile.name)  # issue 17: weighted like reviewed items
+    click.echo(f"Trainen met {len(extra)} beoordeelde stukken en {len(council)} stukken uit de geschiedenis van de "
+               "raad ...", err=True)
+    summary = train_models(models_dir or source, extra=extra + council, fields=fields or FIELDS,
                            corpus_dir=source / "corpus", config_dir=source / "config", epochs=epochs)
+    summary["history_rows"] = len(council)
     if as_json:
         emit_json(summary)
         return
     for name, f in summary["fields"].items():
         click.echo(f"{name:<14} {f['version']}  {f['examples']} voorbeelden, {f['epochs']} rondes, "
                    f"{f['seconds']} s")
-    click.echo(f"Klaar: {summary['train_rows']} trainingsteksten, waarvan {summary['extra_rows']} uit het register.")
+    click.echo(f"Klaar: {summary['train_rows']} trainingsteksten, waarvan {summary['extra_rows']} uit het register "
+               f"({len(council)} uit de geschiedenis van de raad, alleen voor de afhandeling).")
 
 
 @main.command()
@@ -163,15 +170,23 @@ def train(ctx: click.Context, fields: tuple[str, ...], models_dir: Path | None, 
 @click.option("--field", "fields", multiple=True, type=click.Choice(("topic", "handling", "document_kind")))
 @click.option("--blind", is_flag=True, help="De hele pijplijn op de bevroren blinde testset (models/corpus/blind), "
                                             "per veld en per genre naast de beste constante.")
-@click.option("--json", "as_json", is_flag=True, help="Met --blind: de uitkomst als JSON.")
+@click.option("--history", "history_profile", is_flag=False, flag_value="", default=None, metavar="[PROFIEL]",
+              help="Afhandeling en commissie met en zonder de geschiedenis van de raad, op een latere periode van "
+                   "de voorbeeldgeschiedenis (standaard het profiel uit de configuratie, anders nieuwkoop).")
+@click.option("--json", "as_json", is_flag=True, help="Met --blind of --history: de uitkomst als JSON.")
 @click.pass_context
 def evaluate(ctx: click.Context, models_dir: Path | None, fields: tuple[str, ...], blind: bool,
-             as_json: bool) -> None:
+             history_profile: str | None, as_json: bool) -> None:
     """Precision, recall, F1 en verwarringstabel per model op de vaste testset (of --blind: de blinde testset)."""
     from pipeline.training import FIELDS
     from pipeline.training import evaluate as evaluate_models
 
     settings = get_ctx(ctx).settings
+    if history_profile is not None:  # issue 17: the council's own practice, reported apart
+        from pipeline.history.cli_support import run_history_evaluation
+
+        run_history_evaluation(settings, history_profile, as_json)
+        return
     if blind:
         from pipeline.blind import evaluate_blind, read_rows
         from pipeline.flow import Pipeline

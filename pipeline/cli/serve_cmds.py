@@ -77,6 +77,10 @@ def demo(ctx: click.Context, data_dir: Path, serve: bool, host: str | None, port
     s = replace(s, web=replace(s.web, require_login=False, secure_cookies=False))
     c._settings = s
     app = get_app(ctx)
+    from pipeline.history.cli_support import import_sample_history  # issue 17: past lists before new mail
+
+    for line in import_sample_history(app):
+        click.echo(line)
     click.echo(f"Voorbeeldmailbox inlezen uit {SAMPLE_MAILBOX} ...")
     click.echo(summary_line(ingest_paths(app, [SAMPLE_MAILBOX])))
     added = demo_meetings(app)

@@ -11,6 +11,7 @@ from pipeline.rules.base import FIELD_WORDS
 from pipeline.vocab import TOPIC_BY_CODE
 
 if TYPE_CHECKING:
+    from pipeline.history.practice import Practice
     from pipeline.judge import Judge
 
 KIND_FIELDS = ("sender_kind", "document_kind")
@@ -67,7 +68,7 @@ def explain_rules(analysis: Analysis, ruleset: RuleSet) -> list[str]:
 
 
 def classify(analysis: Analysis, ruleset: RuleSet, judge: "Judge | None", review_threshold: float = 0.55,
-             top_k: int = 3) -> Classification:
+             top_k: int = 3, history: "Practice | None" = None) -> Classification:
     profile = ruleset.profile
     ctx = ruleset.run(analysis, KIND_FIELDS)
     reasons = _new_reasons(ctx, 0)
@@ -123,6 +124,12 @@ def classify(analysis: Analysis, ruleset: RuleSet, judge: "Judge | None", review
             reasons.append(_model_reason(judge, text, "topic", best_topic.code, label, best_topic.score, skip))
     topic = topics[0] if topics else None
     committee = profile.committee_for(topic.code if topic else None) if on_list else None
+    if history is not None and on_list:  # the council's own lists: how it handled this sender before (issue 17)
+        from pipeline.history.judgement import apply_history
+
+        committee, decided = apply_history(history, analysis, ruleset, ctx, reasons, committee)
+        if decided:
+            model_scores.pop("handling", None)
 
     sender_kind = ctx.value("sender_kind")
     low = [f for f, s in model_scores.items() if s < review_threshold]

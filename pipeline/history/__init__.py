@@ -1,0 +1,1 @@
+"""History: import a council's published lists and past mail, and learn its practice from them."""
