@@ -104,3 +104,11 @@ def test_eight_bit_body_without_utf8_is_detected_not_mojibake():
            b"Content-Transfer-Encoding: 8bit\r\n\r\n" + body.encode("cp1252") + b"\r\n")
     parsed = parse_message(raw)
     assert "crèche" in parsed.text and "Ütrecht" in parsed.text
+
+
+def test_nested_multipart_with_the_same_boundary_is_a_defect_not_a_crash():
+    """Found by fuzzing: mail-parser raised AttributeError on this, which quarantined it as an unexpected error."""
+    raw = (b'Subject: x\r\nContent-Type: multipart/mixed; boundary="0"\r\n\r\n--0\r\nContent-Type: text/plain\r\n\r\n'
+           b'Tekst\r\n--0\r\nContent-Type: multipart/mixed; boundary="0"\r\n\r\n\r\n')
+    parsed = parse_message(raw)
+    assert "Tekst" in parsed.text and "MailParserError:AttributeError" in parsed.defects
