@@ -78,7 +78,7 @@ class RawStore:
         for entry in entries:
             host, _, pid = entry.name.partition(".tmp.")[2].rpartition(".")  # <sha256>.tmp.<host>.<pid>
             if host == self._host and pid.isdigit():
-                stale = not _alive(int(pid))
+                stale = not process_alive(int(pid))
             else:
                 stale = time.time() - entry.stat().st_mtime > STALE_FOREIGN_TEMP_S
             if not stale:
@@ -91,7 +91,8 @@ class RawStore:
         return removed
 
 
-def _alive(pid: int) -> bool:
+def process_alive(pid: int) -> bool:
+    """Whether a process with this id runs on this host (a claim or temp file of a dead one can go)."""
     try:
         os.kill(pid, 0)
     except ProcessLookupError:

@@ -18,7 +18,7 @@ from pipeline.errors import GriffieError
 from pipeline.extract.worker import use_slot
 from pipeline.flow import Pipeline
 from pipeline.intake import too_large_reason
-from pipeline.rawstore import RawStore
+from pipeline.rawstore import RawStore, process_alive
 from pipeline.records import Extracted
 from pipeline.registry.models import AuditEntry, Item, Message
 from pipeline.registry.retry import patiently
@@ -46,16 +46,6 @@ class Summary:
 
 def worker_id() -> str:
     return f"{socket.gethostname()}:{os.getpid()}"
-
-
-def _alive(pid: int) -> bool:
-    try:
-        os.kill(pid, 0)
-    except ProcessLookupError:
-        return False
-    except PermissionError:
-        return True  # exists, owned by someone else
-    return True
 
 
 def readable_error(exc: BaseException) -> str:
@@ -101,7 +91,7 @@ class Worker:
                 Message.state == "received", Message.claimed_by.like(f"{host}:%"))).all()
             for mid, owner in rows:
                 pid = owner.rsplit(":", 1)[1]
-                if pid.isdigit() and owner != self.me and not _alive(int(pid)):
+                if pid.isdigit() and owner != self.me and not process_alive(int(pid)):
                     s.execute(update(Message).where(Message.id == mid, Message.claimed_by == owner)
                               .values(claimed_by=None))
                     released += 1
