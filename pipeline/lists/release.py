@@ -76,11 +76,3 @@ def number_list(s: Session, meeting: Meeting, profile: Profile, items: Sequence[
             "meeting_id": meeting.id, "assigned": assigned,
             "numbers": {str(i.id): i.list_number for i in items if i.list_number is not None}}))
     return assigned
-
-
-def public_items(s: Session, meeting: Meeting) -> list[Item]:
-    """The released items of a meeting that are still public, for the public list."""
-    ids = released_ids(s, meeting)
-    if not ids:
-        return []
-    return [i for i in s.scalars(select(Item).where(Item.id.in_(ids))) if i.on_list]
