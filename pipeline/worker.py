@@ -128,12 +128,12 @@ class Worker:
         digest, size = facts
         return digest, None if self._too_large(size) else self._read(digest)  # never read past the intake limit
 
-    def process(self, message_id: int, read: Future | None = None) -> str:
+    def process(self, message_id: int, read: Future | None = None, facts: tuple[str, int] | None = None) -> str:
         """Run one claimed message through the pipeline; returns its new state. `read`: its parse and extraction,
-        already started by run_pending's read-ahead."""
+        already started by run_pending's read-ahead; `facts`: its sha256 and size, already looked up there."""
         pipeline = self.pipeline  # rules or models that cannot load stop the run here: no message is to blame
         _ = pipeline.judge
-        digest, size = self._facts(message_id)
+        digest, size = facts or self._facts(message_id)
         if self._too_large(size):  # a retry keeps the intake limit
             return self._quarantine(message_id, TooLarge(too_large_reason(size, self.max_message_bytes)))
         try:
@@ -187,11 +187,11 @@ class Worker:
                                 initializer=lambda: use_slot(next(slots))) as reader:
             claimed = ((mid, self._facts(mid)) for mid in pending
                        if patiently(lambda mid=mid: self.claim(mid), f"bericht {mid} claimen"))
-            ahead = [(mid, reader.submit(self._read_ahead, facts)) for mid, facts in islice(claimed, READERS)]
+            ahead = [(mid, facts, reader.submit(self._read_ahead, facts)) for mid, facts in islice(claimed, READERS)]
             while ahead:
-                mid, read = ahead.pop(0)
-                ahead.extend((m, reader.submit(self._read_ahead, f)) for m, f in islice(claimed, 1))
-                state = self.process(mid, read)
+                mid, facts, read = ahead.pop(0)
+                ahead.extend((m, f, reader.submit(self._read_ahead, f)) for m, f in islice(claimed, 1))
+                state = self.process(mid, read, facts)
                 if state == "filed":
                     summary.filed += 1
                 elif state == "ignored":

@@ -55,6 +55,7 @@ class Publication:
     letter_date: str | None
     text: str
     documents: list[PublishedDocument] = field(default_factory=list)
+    needles: list[str] = field(default_factory=list, repr=False)  # what the guard forbade (for pages built on it)
 
 
 def source_message(app, item: Item) -> ParsedMessage:
@@ -204,4 +205,4 @@ def publication(app, item: Item, with_documents: bool = True) -> Publication:
         if with_documents else []
     return Publication(item.id, item.registration_number, sender, subject,
                        item.letter_date.isoformat() if item.letter_date else None,
-                       redacted_text(item, needles), docs)
+                       redacted_text(item, needles), docs, needles)

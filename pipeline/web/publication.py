@@ -10,7 +10,6 @@ from pipeline.publication import (
     PUBLISHED,
     Publication,
     PublicationRefused,
-    forbidden_for_item,
     publication,
     redact_known,
     redacted_document,
@@ -19,7 +18,6 @@ from pipeline.errors import GriffieError
 from pipeline.lists.release import item_is_public
 from pipeline.publication.verdicts import VERDICT_WORDS, mark
 from pipeline.privacy.guard import PrivacyLeak, check_public, describe
-from pipeline.publication.documents import source_message
 from pipeline.registry.models import Attachment, Item
 from pipeline.web.auth import current_user, require
 
@@ -93,8 +91,8 @@ def public_item(item_id: int) -> Response:
     try:
         with app.sessions() as s:
             item = _item(s, item_id)
-            pub = publication(app, item, with_documents=False)
-            needles = forbidden_for_item(item, source_message(app, item))
+            pub = publication(app, item, with_documents=False)  # parses the kept mail once; its needles serve below
+            needles = pub.needles
             documents = [{"position": a.position, "published": a.status in PUBLISHABLE,
                           "note": f"niet gepubliceerd: {WITHHELD_WORDS.get(a.status, a.status)}",
                           "original": redact_known(a.filename or "", needles)}
