@@ -85,6 +85,19 @@ class Extracted:
     attachments: list[ExtractedAttachment]
 
 
+@dataclass
+class Provenance:
+    """Who decided one field of an item and why (issue 16): stored as that field's Decision.
+
+    `source` is one of: "rule:<name>", "knowledge:<entry>", "model:<name>@<version> <score>", "person:<user>",
+    "history:<sender>" (the council's own past lists), "profile:<name>" (the council profile's table),
+    "analysis:<step>" (read off the letter by the analyse stage) or "default:<why>" (nothing decided; a fallback).
+    """
+
+    source: str
+    reasons: list[str] = field(default_factory=list)
+
+
 @dataclass(frozen=True)
 class PersonalDataSpan:
     kind: str  # person | email | phone | address | iban | bsn | birthdate
@@ -112,6 +125,7 @@ class Analysis:
     notes: list[str] = field(default_factory=list)
     sender_match: Any = None  # pipeline.rules.knowledge.Match: the knowledge entry the organisation was found as
     organisation_step: str | None = None  # the organisation step that found it (stages/organisation.py)
+    sources: dict[str, Provenance] = field(default_factory=dict)  # sender_organisation, subject, letter_date...
 
 
 @dataclass
@@ -133,6 +147,7 @@ class Classification:
     needs_review: bool
     model_version: str | None = None
     rule_hits: list[str] = field(default_factory=list)
+    sources: dict[str, Provenance] = field(default_factory=dict)  # each judged field: who decided it, and why
 
 
 @dataclass

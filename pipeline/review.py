@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import copy
 from dataclasses import dataclass, field
 from datetime import date, datetime, timezone
 from typing import Any
@@ -12,9 +11,11 @@ from sqlalchemy.orm import Session, selectinload
 
 from pipeline.errors import GriffieError, NotFound
 from pipeline.privacy.labels import public_label, residence_from_text
-from pipeline.registry.models import AuditEntry, Decision, Item
+from pipeline.registry.models import AuditEntry, Item
+from pipeline.registry.truth import decide, person, stored
+from pipeline.registry.view import handling_words
 from pipeline.vocab import DOCUMENT_KINDS, HANDLINGS, SENDER_KINDS, TOPIC_BY_CODE
-from pipeline.words import HANDLING_WORDS, KIND_WORDS, SENDER_WORDS
+from pipeline.words import KIND_WORDS, SENDER_WORDS
 
 # Item attribute -> the decision field the file stage uses for the same judgement.
 CORRECTABLE: dict[str, str] = {
@@ -43,14 +44,6 @@ class ReviewResult:
     registration_number: str
     status: str
     changes: dict[str, tuple[Any, Any]] = field(default_factory=dict)
-
-
-def handling_words(profile: Any, code: str) -> tuple[str, str]:
-    """The council's own (code, label) for a canonical handling code; the canonical words without a profile."""
-    if profile is not None and code in getattr(profile, "handling", {}):
-        local, label = profile.handling[code]
-        return local, label
-    return code, HANDLING_WORDS.get(code, code)
 
 
 def _clean(name: str, value: Any) -> Any:
@@ -106,14 +99,6 @@ def _shown(value: Any, name: str = "") -> str:
     return str(value)
 
 
-def _decision_value(value: Any) -> str | None:
-    if value is None:
-        return None
-    if isinstance(value, bool):
-        return "true" if value else "false"
-    return value.isoformat() if isinstance(value, date) else str(value)
-
-
 def get_item(s: Session, item_id: int) -> Item:
     item = s.get(Item, item_id)
     if item is None:
@@ -142,8 +127,7 @@ def confirm(s: Session, item_id: int, actor: str) -> ReviewResult:
     now = datetime.now(timezone.utc)
     reason = f"Voorstel bevestigd door {actor}."
     for name in JUDGED:
-        s.add(Decision(item_id=item.id, field=CORRECTABLE[name], value=_decision_value(getattr(item, name)),
-                       score=1.0, source="assistant", actor=actor, reasons=[reason], created_at=now))
+        decide(item, CORRECTABLE[name], getattr(item, name), person(actor), [reason], score=1.0, actor=actor, now=now)
     previous = item.status
     _mark_reviewed(item, actor, now)
     s.add(AuditEntry(actor=actor, action="item_confirmed", item_id=item.id, message_id=item.message_id,
@@ -179,17 +163,14 @@ def correct(s: Session, item_id: int, actor: str, *, profile: Any = None, note: 
             reason = (f"Gecorrigeerd door {actor}: afhandeling van {_handling_phrase(profile, old)} "
                       f"naar {_handling_phrase(profile, new)}.")
         reasons = [reason] + ([f"Toelichting: {note.strip()}"] if note and note.strip() else [])
-        s.add(Decision(item_id=item.id, field=CORRECTABLE[name], value=_decision_value(new), score=1.0,
-                       source="assistant", actor=actor, reasons=reasons, created_at=now))
-        setattr(item, name, new)
+        decide(item, CORRECTABLE[name], new, person(actor), reasons, score=1.0, actor=actor, now=now)
     if "sender_kind" in changes or "sender_organisation" in changes:
         item.public_label = _public_label(item, profile)
-    item.analysis = _updated_analysis(item, changes, profile, actor)
     previous = item.status
     _mark_reviewed(item, actor, now)
     s.add(AuditEntry(actor=actor, action="item_corrected", item_id=item.id, message_id=item.message_id,
                      detail={"previous_status": previous,
-                             "changes": {n: [_decision_value(o), _decision_value(v)] for n, (o, v) in changes.items()}}))
+                             "changes": {n: [stored(o), stored(v)] for n, (o, v) in changes.items()}}))
     return ReviewResult(item.id, item.registration_number, item.status, changes)
 
 
@@ -198,35 +179,6 @@ def _public_label(item: Item, profile: Any) -> str:
     style = getattr(profile, "public_label", "inwoner") if profile is not None else "inwoner"
     residence = residence_from_text(item.text or "") if item.sender_kind == "inwoner" else None
     return public_label(item.sender_kind, item.sender_organisation, residence, style=style)
-
-
-def _updated_analysis(item: Item, changes: dict, profile: Any, actor: str) -> dict[str, Any]:
-    """The item's JSON (DESIGN.md contract) brought in line with the corrected fields; a new dict, so it is saved."""
-    doc = copy.deepcopy(item.analysis or {})
-    sender = doc.setdefault("sender", {})
-    letter = doc.setdefault("letter", {})
-    if "sender_kind" in changes or "sender_organisation" in changes:
-        sender["kind"], sender["organisation"] = item.sender_kind, item.sender_organisation
-        sender["public_label"] = item.public_label
-    if "document_kind" in changes:
-        doc["document_kind"] = item.document_kind
-    if "on_list" in changes:
-        doc["on_list"] = item.on_list
-    if "topic_code" in changes:
-        t = TOPIC_BY_CODE.get(item.topic_code or "")
-        doc["topic"] = {"code": t.code, "label": t.label, "uri": t.uri, "score": 1.0} if t else None
-    if "handling_code" in changes:
-        local, label = handling_words(profile, item.handling_code)
-        doc["handling"] = {"code": item.handling_code, "local_code": local, "label": label, "score": 1.0}
-    if "committee" in changes:
-        doc["committee"] = item.committee
-    if "subject" in changes:
-        letter["subject"] = item.subject
-    if "letter_date" in changes:
-        letter["date"] = item.letter_date.isoformat() if item.letter_date else None
-    doc["reasons"] = list(doc.get("reasons", [])) + [
-        f"Gecorrigeerd door {actor}: {', '.join(FIELD_WORDS[n] for n in changes)}."]
-    return doc
 
 
 def reviewed_examples(s: Session) -> list[dict]:

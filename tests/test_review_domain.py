@@ -9,6 +9,7 @@ from sqlalchemy import select
 
 from pipeline.errors import GriffieError, NotFound
 from pipeline.registry.models import AuditEntry, Decision, Item, Meeting, User
+from pipeline.registry.view import item_view
 from pipeline.review import confirm, correct, inbox_items, reviewed_examples, status_counts
 from pipeline.users import add_user, authenticate, can, hash_password, list_users, verify_password
 from tests.review_data import LETTERS, VERKEER, WONEN, fill, open_registry
@@ -32,7 +33,7 @@ def test_confirm_marks_reviewed_and_records_a_confirmation_per_judged_field(regi
         item = s.get(Item, ids[ZEBRAPAD])
         assert (item.status, item.reviewed_by) == ("reviewed", "anna")
         assert item.reviewed_at is not None
-        mine = s.scalars(select(Decision).where(Decision.item_id == item.id, Decision.source == "assistant")).all()
+        mine = s.scalars(select(Decision).where(Decision.item_id == item.id, Decision.source == "person:anna")).all()
         assert {d.field for d in mine} == {"sender_kind", "document_kind", "on_list", "topic", "handling", "committee"}
         assert all(d.actor == "anna" and d.reasons == ["Voorstel bevestigd door anna."] for d in mine)
         assert next(d.value for d in mine if d.field == "handling") == "vka"
@@ -53,12 +54,14 @@ def test_correct_changes_fields_analysis_and_records_dutch_reasons(registry):
         item = s.get(Item, ids[ZEBRAPAD])
         assert item.status == "reviewed" and item.handling_code == "college_afdoening"
         assert item.letter_date == date(2025, 6, 4) and item.subject == "Verzoek om een zebrapad"
-        assert item.analysis["handling"]["code"] == "college_afdoening"
-        assert item.analysis["letter"] == {**item.analysis["letter"], "date": "2025-06-04",
-                                           "subject": "Verzoek om een zebrapad"}
-        assert item.analysis["reasons"][-1].startswith("Gecorrigeerd door anna")
+        doc = item_view(item).as_json()  # the item's JSON is a view of Item + decisions (issue 16)
+        assert doc["handling"]["code"] == "college_afdoening"
+        assert doc["letter"] == {**doc["letter"], "date": "2025-06-04", "subject": "Verzoek om een zebrapad"}
+        assert doc["reasons"][-1].startswith("Gecorrigeerd door anna")
+        assert doc["provenance"]["handling"]["source"] == "person:anna"
+        assert item.analysis["handling"]["code"] == "vka"  # the stored analysis stays as filed
         d = s.scalar(select(Decision).where(Decision.item_id == item.id, Decision.field == "handling",
-                                            Decision.source == "assistant"))
+                                            Decision.source == "person:anna"))
         assert d.value == "college_afdoening" and d.actor == "anna"
         assert d.reasons[0].startswith("Gecorrigeerd door anna: afhandeling van vka")
         assert d.reasons[1] == "Toelichting: belt morgen"
@@ -82,8 +85,9 @@ def test_correct_sender_keeps_private_person_anonymous_and_uses_profile_words(re
     with sessions() as s:
         item = s.get(Item, ids[KINDEROPVANG])
         assert item.public_label.startswith("inwoner") and "LVKK" not in item.public_label
-        assert item.analysis["sender"]["public_label"] == item.public_label
-        assert item.analysis["handling"]["local_code"] == profile.handling["agenderen"][0]
+        doc = item_view(item, profile).as_json()
+        assert doc["sender"]["public_label"] == item.public_label
+        assert doc["handling"]["local_code"] == profile.handling["agenderen"][0]
         assert item.committee == profile.committee_for(WONEN)
 
 

@@ -12,6 +12,8 @@ from pipeline.cli.base import emit_json, emit_json_list, get_app, get_ctx, main
 from pipeline.errors import NotFound, SourceError
 from pipeline.rawstore import StorageFull, sha256_hex
 from pipeline.registry.models import Item, Message
+from pipeline.registry.view import item_view
+from pipeline.rules import Profile, load_profile
 from pipeline.sources.files import iter_paths
 
 ITEMS_BATCH = 500  # items read per round trip while `items` streams its output
@@ -111,13 +113,13 @@ def messages(ctx: click.Context, as_json: bool, state: str | None) -> None:
         click.echo(f"{r['id']:>5}  {r['state']:<11} {(r['subject'] or '')[:60]}{err}")
 
 
-def item_json(item: Item) -> dict:
-    doc = dict(item.analysis)
-    meeting = None
-    if item.meeting is not None:
-        meeting = {"id": item.meeting.id, "date": item.meeting.date.isoformat(), "body": item.meeting.body}
-    doc.update(id=item.id, registration_number=item.registration_number, status=item.status, meeting=meeting)
-    return doc
+def item_json(item: Item, profile=None) -> dict:
+    """The item's JSON contract, read from Item + its decisions (registry/view.py), with each field's provenance."""
+    return item_view(item, profile).as_json()
+
+
+def council_profile(app) -> Profile:
+    return load_profile(app.settings.rules_dir, app.settings.profile.name)
 
 
 def find_item(s, ident: str) -> Item:
@@ -138,10 +140,11 @@ def items(ctx: click.Context, as_json: bool, status: str | None) -> None:
     """De geregistreerde stukken."""
     app = get_app(ctx)
     with app.sessions() as s:
-        q = select(Item).options(selectinload(Item.meeting)).order_by(Item.id)
+        q = select(Item).options(selectinload(Item.meeting), selectinload(Item.decisions)).order_by(Item.id)
         if status:
             q = q.where(Item.status == status)
-        rows = (item_json(i) for i in s.scalars(q.execution_options(yield_per=ITEMS_BATCH)))
+        profile = council_profile(app)
+        rows = (item_json(i, profile) for i in s.scalars(q.execution_options(yield_per=ITEMS_BATCH)))
         if as_json:
             emit_json_list(rows)
             return
@@ -158,7 +161,7 @@ def show(ctx: click.Context, ident: str, as_json: bool) -> None:
     """Eén stuk (id of registratienummer)."""
     app = get_app(ctx)
     with app.sessions() as s:
-        doc = item_json(find_item(s, ident))
+        doc = item_json(find_item(s, ident), council_profile(app))
     if as_json:
         emit_json(doc)
         return

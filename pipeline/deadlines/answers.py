@@ -13,6 +13,7 @@ from sqlalchemy.orm import Session
 from pipeline.deadlines.dutch_dates import dates_in, fold
 from pipeline.deadlines.service import close
 from pipeline.registry.models import Deadline, Item
+from pipeline.registry.view import item_view
 
 ANSWERING_SENDERS = ("college",)
 ANSWERING_KINDS = ("raadsinformatiebrief",)
@@ -59,7 +60,7 @@ def why_answer(answer: Item, letter: Item, ids: set[str]) -> str | None:
         return "Het antwoord verwijst in zijn kopregels (In-Reply-To/References) naar het bericht van dit stuk."
     if re.search(rf"(?<![\d-]){re.escape(letter.registration_number)}(?![\d-])", text):
         return f"Het antwoord noemt het registratienummer {letter.registration_number}."
-    reference = ((letter.analysis or {}).get("letter") or {}).get("reference")
+    reference = item_view(letter).reference
     if reference and len(reference) >= 4 and reference.lower() in text.lower():
         return f"Het antwoord noemt het kenmerk van de brief ({reference})."
     key = _subject_key(letter.subject)

@@ -16,7 +16,8 @@ from pipeline.lists.numbers import number_label
 from pipeline.lists.release import ADOPTED, check_reviewed, number_list
 from pipeline.lists.render import FORMATS, file_name, renderer
 from pipeline.privacy.guard import PrivacyLeak, PublicationRefused, check_public, describe, public_text
-from pipeline.registry.models import AuditEntry, Decision, Item, ListSnapshot, Meeting
+from pipeline.registry.models import AuditEntry, Item, ListSnapshot, Meeting
+from pipeline.registry.truth import decide, person
 from pipeline.rules.profile import Profile
 from pipeline.vocab import HANDLINGS
 from pipeline.words import HANDLING_WORDS
@@ -151,22 +152,17 @@ def adopt(s: Session, meeting: Meeting, profile: Profile, by: str, pulled: list[
         if new == "niet_op_lijst":
             raise GriffieError("Een stuk op een vast te stellen lijst kan niet 'niet_op_lijst' krijgen; verplaats het.")
         old = item.handling_code
-        item.handling_code = new
         text = f"afhandeling gewijzigd van {_handling_words(profile, old)} in {_handling_words(profile, new)}"
         decided[item.id] = text
         decisions.append({"item_id": item.id, "kind": "handling", "old": old, "new": new, "text": text})
-        s.add(Decision(item_id=item.id, field="handling", value=new, source="griffier", actor=by,
-                       reasons=[f"bij vaststelling van de lijst: {text}"], created_at=now))
+        decide(item, "handling", new, person(by), [f"bij vaststelling van de lijst: {text}"], actor=by, now=now)
     for ident in pulled or []:
         item = find_on_list(items, profile, ident)
         old = item.handling_code
-        if item.id not in decided:
-            item.handling_code = "agenderen"
+        new = old if item.id in decided else "agenderen"
         decided[item.id] = PULLED_DECISION + (f"; {decided[item.id]}" if item.id in decided else "")
-        decisions.append({"item_id": item.id, "kind": "pulled", "old": old, "new": item.handling_code,
-                          "text": PULLED_DECISION})
-        s.add(Decision(item_id=item.id, field="handling", value=item.handling_code, source="griffier", actor=by,
-                       reasons=[PULLED_DECISION], created_at=now))
+        decisions.append({"item_id": item.id, "kind": "pulled", "old": old, "new": new, "text": PULLED_DECISION})
+        decide(item, "handling", new, person(by), [PULLED_DECISION], actor=by, now=now)
     records, items = records_for(s, meeting, profile, base_url)
     for rec in records:
         rec["decision"] = decided.get(rec["item_id"])

@@ -148,7 +148,10 @@ class Item(Base):
     meeting_id: Mapped[int | None] = mapped_column(ForeignKey("meetings.id"), index=True)
     meeting_pinned: Mapped[bool] = mapped_column(Boolean, default=False)  # moved by hand: cut-off no longer applies
     list_number: Mapped[int | None] = mapped_column(Integer)
-    analysis: Mapped[dict[str, Any]] = mapped_column(JSON)  # the DESIGN.md contract as filed
+    # The DESIGN.md contract as filed, never edited after: the current value of a field is its latest Decision
+    # (the columns above are that value's cached copy, written by registry/truth.py) - issue 16.
+    analysis: Mapped[dict[str, Any]] = mapped_column(JSON)
+    rule_hits: Mapped[list[str] | None] = mapped_column(JSON)  # every rule that fired, in chain order (None: pre-0007)
     text: Mapped[str] = mapped_column(Text, default="")  # the letter text the judgement read
     reviewed_by: Mapped[str | None] = mapped_column(String(128))
     reviewed_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
@@ -175,7 +178,9 @@ class Decision(Base):
     field: Mapped[str] = mapped_column(String(32))
     value: Mapped[str | None] = mapped_column(Text)
     score: Mapped[float | None] = mapped_column(Float)
-    source: Mapped[str] = mapped_column(String(32))  # rules | model | assistant | griffier
+    # rule:<name> | knowledge:<entry> | model:<name>@<version> <score> | person:<user> | history:<sender> |
+    # profile:<name> | analysis:<step> | default:<why> (records.Provenance); before 0007: pipeline | assistant | griffier
+    source: Mapped[str] = mapped_column(String(255))
     model_version: Mapped[str | None] = mapped_column(Text)
     reasons: Mapped[list[str]] = mapped_column(JSON, default=list)
     actor: Mapped[str | None] = mapped_column(String(128))

@@ -23,6 +23,7 @@ class Hit:
     reason: str
     confidence: float = 1.0
     organisation: str | None = None  # a known sender names the organisation
+    entry: str | None = None  # the knowledge entry that decided it (its provenance is "knowledge:<entry>")
 
 
 @dataclass

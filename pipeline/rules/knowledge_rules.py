@@ -93,7 +93,7 @@ class KnowledgeSender:
         step = ctx.analysis.organisation_step if match is ctx.analysis.sender_match else None
         return Hit(self.name, self.field, kind,
                    f"Afzender herkend als {match.name} (kennis: {match.label}, {_how(match, step)}): {kind}",
-                   confidence(match))
+                   confidence(match), entry=match.name)
 
 
 @dataclass
@@ -111,4 +111,5 @@ class GroupWordSender:
         if match is None:
             return None
         return Hit(self.name, self.field, match.kind,
-                   f"Organisatie '{org}' bevat {match.how} (kennis: groepswoorden): {match.kind}")
+                   f"Organisatie '{org}' bevat {match.how} (kennis: groepswoorden): {match.kind}",
+                   entry=f"groepswoorden: {match.label}")

@@ -6,7 +6,7 @@ import re
 from collections.abc import Callable, Mapping
 from datetime import date
 
-from pipeline.records import Analysis, Extracted, PersonalDataSpan
+from pipeline.records import Analysis, Extracted, PersonalDataSpan, Provenance
 from pipeline.rules.knowledge import Catalogue
 from pipeline.stages import letter, organisation, sender
 from pipeline.stages.parse import clean_subject
@@ -72,23 +72,34 @@ def analyse(extracted: Extracted, known_domains: Mapping[str, str] | None = None
 
     # subject: the letter's Betreft/Onderwerp, then the body's, then the (original) mail subject
     automated = (parsed.header("content-type") or "").lower().startswith("multipart/report")
-    subject = letter.find_subject(first_page or letter_text) or (None if automated else letter.find_subject(body))
+    sources: dict[str, Provenance] = {}  # where each analysed field was read (issue 16: per-field provenance)
+    subject = letter.find_subject(first_page or letter_text)
+    sources["subject"] = Provenance("analysis:brief", [])
+    if subject is None and not automated:
+        subject = letter.find_subject(body)
+        sources["subject"] = Provenance("analysis:tekst e-mail", [])
     if subject is None:
         subject = clean_subject(origin.subject if origin else parsed.subject)
+        sources["subject"] = Provenance("analysis:onderwerpregel", [])
         if subject:
             notes.append("onderwerp uit de onderwerpregel van de e-mail")
+            sources["subject"].reasons.append(notes[-1])
 
     letter_date: date | None = None
     if letter_text:
         letter_date = letter.find_letter_date(first_page or letter_text)
+        sources["letter_date"] = Provenance("analysis:brief", [])
     if letter_date is None and body:
         m = letter.DATE_LINE.search(body) or letter.PLACE_DATE.search(body)
         letter_date = letter.find_letter_date(m.group(0)) if m else None
+        sources["letter_date"] = Provenance("analysis:tekst e-mail", [])
     if letter_date is None:
         mail_date = origin.date if origin and origin.date else parsed.date
         letter_date = mail_date.date() if mail_date else None
+        sources["letter_date"] = Provenance("analysis:verzenddatum", [])
         if letter_date:
             notes.append("briefdatum is de verzenddatum van de e-mail")
+            sources["letter_date"].reasons.append(notes[-1])
 
     # organisation: named steps in order of trust (organisation.ORGANISATION_STEPS), each with its reason
     sig = letter.signature_block(letter_text) if letter_text else ""
@@ -101,6 +112,11 @@ def analyse(extracted: Extracted, known_domains: Mapping[str, str] | None = None
     org = finding.organisation if finding else None
     if finding:
         notes.append(finding.reason)
+        entry = finding.match if finding.match is not None and not finding.match.group_word else None
+        sources["sender_organisation"] = Provenance(
+            f"knowledge:{entry.name}" if entry else f"analysis:{finding.step}", [finding.reason])
+    else:
+        sources["sender_organisation"] = Provenance("default:niet gevonden", [])
     if org:
         org = sender.expand_acronyms(org, main_text)
 
@@ -111,8 +127,10 @@ def analyse(extracted: Extracted, known_domains: Mapping[str, str] | None = None
     recipients = len(set(parsed.to) | set(parsed.cc))
     head = main_text[:6000]
     circular = (bool(CIRCULAR.search(head)) and not MEMBERS_ONLY.search(head)) or recipients >= 10
+    sources["circular"] = Provenance("analysis:tekst" if circular else "default:niet gericht aan allen", [])
     if recipients >= 10:
         notes.append(f"verzonden aan {recipients} geadresseerden")
+        sources["circular"] = Provenance("analysis:geadresseerden", [notes[-1]])
 
     spans: list[PersonalDataSpan] = []
     if detect is not None:
@@ -136,4 +154,5 @@ def analyse(extracted: Extracted, known_domains: Mapping[str, str] | None = None
         notes=notes,
         sender_match=finding.match if finding else None,
         organisation_step=finding.step if finding else None,
+        sources=sources,
     )

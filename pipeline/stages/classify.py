@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
-from pipeline.records import Analysis, Classification, Scored
+from pipeline.records import Analysis, Classification, Provenance, Scored
 from pipeline.rules import Context, Decision, RuleSet
 from pipeline.rules.base import FIELD_WORDS
 from pipeline.vocab import TOPIC_BY_CODE
@@ -51,6 +51,20 @@ def _new_reasons(ctx: Context, start: int) -> list[str]:
     return [hit.reason for hit in ctx.hits[start:]]
 
 
+def model_source(judge: "Judge", field: str, score: float) -> str:
+    """A model's provenance: which model, which trained version, how sure."""
+    return f"model:{field}@{judge.versions.get(field, '?')} {score:.2f}"
+
+
+def rule_provenance(ctx: Context, field: str) -> Provenance:
+    """The rule (or knowledge entry) behind a field the chain decided, with every hit's reason for that field."""
+    d = ctx.decisions[field]
+    hits = [hit for hit in ctx.hits if hit.field == field]
+    decider = next((hit for hit in hits if hit.rule == d.source), None)
+    source = f"knowledge:{decider.entry}" if decider is not None and decider.entry else f"rule:{d.source}"
+    return Provenance(source, [hit.reason for hit in hits])
+
+
 def explain_rules(analysis: Analysis, ruleset: RuleSet) -> list[str]:
     """The dry run: every rule that fires, in chain order, then what each field ends up with (no model)."""
     ctx = ruleset.run(analysis)
@@ -76,30 +90,41 @@ def classify(analysis: Analysis, ruleset: RuleSet, judge: "Judge | None", review
     text = model_text(analysis)
     skip = personal_words(analysis)
 
+    sources: dict[str, Provenance] = {}
     if ctx.value("sender_kind") is None:
         ctx.decisions["sender_kind"] = Decision("onbekend", 0.0, True, "geen regel")
         reasons.append("Soort afzender onbekend: geen regel herkent de afzender")
+        sources["sender_kind"] = Provenance("default:geen regel", [reasons[-1]])
+    else:
+        sources["sender_kind"] = rule_provenance(ctx, "sender_kind")
 
     if ctx.value("document_kind") is None:
         if judge is not None:
             best = next(p for p in judge.document_kind(text) if p.code not in FACT_KINDS)
             model_scores["document_kind"] = best.score
             reasons.append(_model_reason(judge, text, "document_kind", best.code, best.code, best.score, skip))
+            sources["document_kind"] = Provenance(model_source(judge, "document_kind", best.score), [reasons[-1]])
             kind = best.code
             if best.score < review_threshold and kind != "brief":
                 # a weak guess must not take a letter off the list or pick its handling: treat it as a letter
                 kind = "brief"
                 reasons.append(f"Soort document onzeker ({best.code}, {best.score:.2f}): behandeld als brief")
+                sources["document_kind"].reasons.append(reasons[-1])
             ctx.decisions["document_kind"] = Decision(kind, best.score, True, "model")
         else:
             ctx.decisions["document_kind"] = Decision("brief", 0.0, True, "geen regel")
             model_scores["document_kind"] = 0.0
             reasons.append("Soort document: geen regel en geen model; voorlopig 'brief'")
+            sources["document_kind"] = Provenance("default:geen regel en geen model", [reasons[-1]])
+    else:
+        sources["document_kind"] = rule_provenance(ctx, "document_kind")
 
     start = len(ctx.hits)
     ruleset.run(analysis, HANDLING_FIELDS, ctx)
     reasons.extend(_new_reasons(ctx, start))
     on_list = ctx.value("on_list") is not False
+    sources["on_list"] = rule_provenance(ctx, "on_list") if "on_list" in ctx.decisions \
+        else Provenance("default:geen regel houdt het eraf", [])
 
     if ctx.value("handling") is None:
         if judge is not None:
@@ -109,10 +134,14 @@ def classify(analysis: Analysis, ruleset: RuleSet, judge: "Judge | None", review
             model_scores["handling"] = best.score
             reasons.append(_model_reason(judge, text, "handling", best.code, ctx.describe("handling", best.code),
                                          best.score, skip))
+            sources["handling"] = Provenance(model_source(judge, "handling", best.score), [reasons[-1]])
         else:
             ctx.decisions["handling"] = Decision("vka", 0.0, True, "geen regel")
             model_scores["handling"] = 0.0
             reasons.append("Afhandeling: geen regel en geen model; voorlopig voor kennisgeving aannemen")
+            sources["handling"] = Provenance("default:geen regel en geen model", [reasons[-1]])
+    else:
+        sources["handling"] = rule_provenance(ctx, "handling")
 
     topics: list[Scored] = []
     if judge is not None:
@@ -122,14 +151,25 @@ def classify(analysis: Analysis, ruleset: RuleSet, judge: "Judge | None", review
             model_scores["topic"] = best_topic.score
             label = TOPIC_BY_CODE[best_topic.code].label if best_topic.code in TOPIC_BY_CODE else best_topic.code
             reasons.append(_model_reason(judge, text, "topic", best_topic.code, label, best_topic.score, skip))
+            sources["topic"] = Provenance(model_source(judge, "topic", best_topic.score), [reasons[-1]])
     topic = topics[0] if topics else None
+    if topic is None:
+        sources["topic"] = Provenance("default:geen model", [])
     committee = profile.committee_for(topic.code if topic else None) if on_list else None
+    sources["committee"] = Provenance(f"profile:{profile.name}", []) if on_list \
+        else Provenance(sources["on_list"].source, list(sources["on_list"].reasons))
     if history is not None and on_list:  # the council's own lists: how it handled this sender before (issue 17)
         from pipeline.history.judgement import apply_history
 
+        before, by_profile = len(reasons), committee
         committee, decided = apply_history(history, analysis, ruleset, ctx, reasons, committee)
+        told = Provenance(f"history:{analysis.sender_organisation or analysis.sender_name or analysis.sender_address}",
+                          reasons[before:])
         if decided:
             model_scores.pop("handling", None)
+            sources["handling"] = told
+        if committee != by_profile:
+            sources["committee"] = told
 
     sender_kind = ctx.value("sender_kind")
     low = [f for f, s in model_scores.items() if s < review_threshold]
@@ -151,4 +191,5 @@ def classify(analysis: Analysis, ruleset: RuleSet, judge: "Judge | None", review
         needs_review=bool(low) or sender_kind == "onbekend",
         model_version=judge.version if judge is not None else None,
         rule_hits=[hit.rule for hit in ctx.hits],
+        sources=sources,
     )

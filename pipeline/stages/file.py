@@ -7,9 +7,10 @@ from typing import Any
 
 from sqlalchemy.orm import Session
 
-from pipeline.records import Outcome
-from pipeline.registry.models import Attachment, AuditEntry, Decision, Item, Message
+from pipeline.records import Outcome, Provenance
+from pipeline.registry.models import Attachment, AuditEntry, Item, Message
 from pipeline.registry.numbering import next_number
+from pipeline.registry.truth import ANALYSED_FIELDS, JUDGED_FIELDS, decide
 
 
 def item_status(outcome: Outcome) -> str:
@@ -35,23 +36,23 @@ def file_outcome(s: Session, message: Message, outcome: Outcome, doc: dict[str, 
     status = item_status(outcome)
     item = Item(
         message_id=message.id, year=year, seq=seq, registration_number=f"{year}-{seq:04d}", status=status,
-        received_at=received, letter_date=a.letter_date, subject=a.subject,
-        sender_name=a.sender_name, sender_organisation=a.sender_organisation, sender_kind=c.sender_kind,
-        public_label=doc["sender"]["public_label"], document_kind=c.document_kind, circular=a.circular,
-        on_list=c.on_list, topic_code=c.topic.code if c.topic else None, handling_code=c.handling.code,
-        committee=c.committee, analysis=doc, text=a.main_text,
+        received_at=received, sender_name=a.sender_name, public_label=doc["sender"]["public_label"],
+        analysis=doc, text=a.main_text, rule_hits=list(c.rule_hits),
     )
+    # Each field's value enters through its own Decision, with the source and reasons of whoever decided it.
+    scores = {"topic": c.topic.score if c.topic else None, "handling": c.handling.score}
+    values = {
+        "sender_kind": c.sender_kind, "document_kind": c.document_kind, "on_list": c.on_list,
+        "topic": c.topic.code if c.topic else None, "handling": c.handling.code, "committee": c.committee,
+        "sender_organisation": a.sender_organisation, "subject": a.subject, "letter_date": a.letter_date,
+        "circular": a.circular,
+    }
+    for name in JUDGED_FIELDS + ANALYSED_FIELDS:
+        how = c.sources.get(name) or a.sources.get(name) or Provenance("default:onbekend")
+        decide(item, name, values[name], how.source, how.reasons, score=scores.get(name),
+               model_version=c.model_version if how.source.startswith("model:") else None, now=now)
     s.add(item)
     s.flush()
-    fields = {
-        "sender_kind": (c.sender_kind, None), "document_kind": (c.document_kind, None),
-        "on_list": ("true" if c.on_list else "false", None),
-        "topic": (c.topic.code if c.topic else None, c.topic.score if c.topic else None),
-        "handling": (c.handling.code, c.handling.score), "committee": (c.committee, None),
-    }
-    for name, (value, score) in fields.items():
-        s.add(Decision(item_id=item.id, field=name, value=value, score=score, source="pipeline",
-                       model_version=c.model_version, reasons=list(c.reasons)))
     message.state = "ignored" if status == "ignored" else "filed"
     message.last_error = None
     message.traceback = None

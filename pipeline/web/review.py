@@ -12,6 +12,7 @@ from pipeline import words
 from pipeline.errors import GriffieError, NotFound
 from pipeline.inbox import FILE_MAILBOX, SORTS, InboxQuery, inbox_page, meeting_choices
 from pipeline.registry.models import AuditEntry, Decision, Message
+from pipeline.registry.view import item_view
 from pipeline.review import (
     CORRECTABLE,
     HANDLING_WORDS,
@@ -92,10 +93,12 @@ def inbox() -> Any:
         page = inbox_page(s, query, _mailboxes())
         meetings = meeting_choices(s)
         quarantined = s.scalar(select(func.count()).select_from(Message).where(Message.state == "quarantined"))
+        reasons_of = {i.id: list(item_view(i).reasons) for i in page.items}  # as filed + corrections (issue 16)
     counts = {st: page.counts["status"].get(st, 0) for st in STATUS_ORDER if st != "quarantined"}
     counts = {st: n for st, n in counts.items() if n or st in _ALWAYS_SHOWN}
     vocab = _vocabularies()
-    return render_template("review/inbox.html", page=page, items=page.items, query=query, counts=counts,
+    return render_template("review/inbox.html", page=page, items=page.items, reasons_of=reasons_of, query=query,
+                           counts=counts,
                            status=query.status, total=sum(page.counts["status"].values()), quarantined=quarantined,
                            meetings=meetings, mailboxes=_mailboxes(), sorts=SORTS, file_mailbox=FILE_MAILBOX,
                            topics=vocab["topics"], handlings=vocab["handlings"], sender_kinds=vocab["sender_kinds"],
@@ -140,8 +143,9 @@ def item(item_id: int) -> Any:
         pieces = highlighted(row.text or "", {v.key: v.verdict for v in row.privacy_verdicts})
         attachments = list(row.message.attachments) if row.message is not None else []
         sender_address = row.message.from_address if row.message is not None else None
+        doc = item_view(row, active_profile()).as_json()
     user = current_user()
-    return render_template("review/item.html", item=row, doc=row.analysis or {}, decisions=decisions,
+    return render_template("review/item.html", item=row, doc=doc, decisions=decisions,
                            meeting=meeting, personal_data=personal_data, verdict_words=VERDICT_WORDS,
                            kind_labels=KIND_LABELS, can_review=user is not None and user.can("review"),
                            notes=notes, colleagues=people, pieces=pieces, attachments=attachments,
