@@ -11,13 +11,14 @@ from sqlalchemy import select
 
 from pipeline.app import App
 from pipeline.cli.intake_cmds import ingest_paths
-from pipeline.registry.models import Item
+from pipeline.registry.models import Item, Message
 from pipeline.registry.truth import ANALYSED_FIELDS, JUDGED_FIELDS, latest
 from pipeline.review import confirm, correct
 from tests.conftest import SAMPLE_MAILBOX, sample_settings
 from tests.helpers import make_mail
 
 FIRST = 6  # 001 VNG ledenbrief (rules) ... 005 provincie brief (document kind by the model)
+OFF_LIST = "042_brief_aan_raadslid.eml"  # a rule keeps it off the list
 DRENTHE = make_mail(subject="Vaststelling omgevingsvisie", sender="Provincie Drenthe <post@drenthe.nl>",
                     body="Geachte raad,\n\nHierbij informeren wij u over de omgevingsvisie.\n\nGedeputeerde Staten\n")
 
@@ -29,6 +30,7 @@ def registry(tmp_path_factory):
     box.mkdir()
     for p in sorted(SAMPLE_MAILBOX.glob("*.eml"))[:FIRST]:
         shutil.copy(p, box / p.name)
+    shutil.copy(SAMPLE_MAILBOX / OFF_LIST, box / OFF_LIST)
     (box / "900_drenthe.eml").write_bytes(DRENTHE)
     app = App.open(sample_settings(tmp))
     ingest_paths(app, [box], show_progress=False)
@@ -69,6 +71,18 @@ def test_the_rule_hits_are_stored_in_chain_order(registry):
     assert item.rule_hits and len(item.rule_hits) >= 3
     for field in ("sender_kind", "document_kind", "handling"):
         assert now[field].source.removeprefix("rule:") in item.rule_hits
+
+
+def test_on_list_is_a_rule_when_kept_off_and_a_default_otherwise(registry):
+    _, on = _item(registry, 1)
+    assert on["on_list"].value == "true" and on["on_list"].source == "default:geen regel houdt het eraf"
+    with registry.sessions() as s:
+        item = s.scalar(select(Item).join(Message).where(Message.subject.like("Voor raadslid%")))
+        off = latest(item)
+    assert item.on_list is False and off["on_list"].value == "false"
+    assert off["on_list"].source.startswith("rule:") and off["on_list"].source.removeprefix("rule:") in item.rule_hits
+    assert off["on_list"].reasons == ["Niet op de lijst: gericht aan één raadslid of fractie (onderwerp: 'Voor raadslid')"]
+    assert off["committee"].value is None and off["committee"].source == off["on_list"].source
 
 
 def test_a_knowledge_entry_is_named_as_the_source(registry):
