@@ -12,16 +12,14 @@ from pipeline import words
 from pipeline.errors import GriffieError, NotFound
 from pipeline.inbox import FILE_MAILBOX, SORTS, InboxQuery, inbox_page, meeting_choices
 from pipeline.registry.models import AuditEntry, Decision, Message
-from pipeline.registry.view import item_view
+from pipeline.registry.view import handling_words, item_view
 from pipeline.review import (
     CORRECTABLE,
-    HANDLING_WORDS,
     REVIEWABLE,
     STATUS_ORDER,
     confirm,
     correct,
     get_item,
-    handling_words,
 )
 from pipeline.users import ROLE_LABELS, ROLES, add_user, list_users
 from pipeline.vocab import DOCUMENT_KINDS, HANDLINGS, SENDER_KINDS, TOPICS
@@ -64,7 +62,7 @@ def _vocabularies() -> dict[str, Any]:
     for code in HANDLINGS:
         local, label = handling_words(profile, code)
         if profile is not None and code in profile.handling_fallbacks:  # shares a code: say which canonical one
-            label = f"{label} (standaard: {HANDLING_WORDS[code]})"
+            label = f"{label} (standaard: {words.HANDLING_WORDS[code]})"
         handling.append((code, local, label))
     committees = sorted(set(profile.committees.values()) | ({profile.default_committee} - {None})) if profile else []
     return {
