@@ -11,9 +11,13 @@ from pipeline.config import Settings
 from pipeline.errors import GriffieError
 from pipeline.extract import ExtractLimits, extract_all, read_msg
 from pipeline.extract.worker import get_pool
+from pipeline.history.practice import load_practice
 from pipeline.models_dir import check_models
+from pipeline.privacy.detect import detect
 from pipeline.records import Extracted, Outcome, ParsedMessage
+from pipeline.rules import load_ruleset
 from pipeline.stages.analyse import Detector, analyse
+from pipeline.stages.classify import classify
 from pipeline.stages.parse import parse_message
 
 OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
@@ -85,8 +89,6 @@ class Pipeline:
 
     @classmethod
     def build(cls, settings: Settings, with_models: bool = True) -> "Pipeline":
-        from pipeline.rules import load_ruleset
-
         limits = limits_from(settings)
         get_pool(limits.worker_memory_mb).warm()  # the extraction child starts while we load rules and models
         models = None
@@ -94,10 +96,6 @@ class Pipeline:
             check_models(settings.models_dir)  # a missing model stops the run here, not at the first message
             models = ModelLoader(settings.models_dir)
         ruleset = load_ruleset(settings.rules_dir, settings.profile.name)
-        from pipeline.privacy.detect import detect
-
-        from pipeline.history.practice import load_practice
-
         history = load_practice(settings.registry.url, settings.profile.name)
         return cls(settings, limits, ruleset, models, detect, history)
 
@@ -119,8 +117,6 @@ class Pipeline:
 
     def judge_read(self, extracted: Extracted) -> Outcome:
         """Analyse and classify what read() returned."""
-        from pipeline.stages.classify import classify
-
         analysis = analyse(extracted, self.ruleset.known_domains, self.detect, self.ruleset.knowledge)
         classification = classify(
             analysis, self.ruleset, self.judge,
