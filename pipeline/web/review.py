@@ -206,10 +206,11 @@ def retry_quarantined() -> Any:
     app = _app()
     with app.sessions.begin() as s:
         s.add(AuditEntry(actor=current_user().name, action="retry_requested", detail={"ids": ids}))
+    # queued, not run here: reading (OCR) and judging (spaCy) take seconds to minutes and belong to the worker
+    # (`griffiepost watch` picks the queue up within imap.poll_interval_s; `retry` and `ingest` at once)
     requeued = app.worker.requeue_quarantined(ids)
-    summary = app.process_pending()
-    flash(f"{requeued} opnieuw geprobeerd: {summary.filed} geregistreerd, {summary.ignored} genegeerd, "
-          f"{summary.quarantined} nog in quarantaine.", "ok" if not summary.quarantined else "error")
+    flash(f"{requeued} {'bericht staat' if requeued == 1 else 'berichten staan'} weer in de wachtrij; "
+          "de verwerking op de achtergrond pakt ze op.", "ok")
     return redirect(url_for("review.quarantine"))
 
 
