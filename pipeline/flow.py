@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import threading
-from dataclasses import dataclass, field, fields
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -30,11 +30,6 @@ TRUNCATION_DEFECTS = {
 
 class DamagedMessage(GriffieError):
     """The message is kept, but it is incomplete; a person has to look at it."""
-
-
-def limits_from(settings: Settings) -> ExtractLimits:
-    names = {f.name for f in fields(ExtractLimits)}
-    return ExtractLimits(**{k: v for k, v in vars(settings.limits).items() if k in names})
 
 
 def parse_any(raw: bytes, max_depth: int, limits: ExtractLimits = ExtractLimits(), max_header_bytes: int = 8192,
@@ -89,7 +84,7 @@ class Pipeline:
 
     @classmethod
     def build(cls, settings: Settings, with_models: bool = True) -> "Pipeline":
-        limits = limits_from(settings)
+        limits = settings.limits  # the [limits] table is the ExtractLimits itself (declared once)
         get_pool(limits.worker_memory_mb).warm()  # the extraction child starts while we load rules and models
         models = None
         if with_models:

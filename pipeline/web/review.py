@@ -11,6 +11,7 @@ from sqlalchemy import func, select
 from pipeline import words
 from pipeline.errors import GriffieError, NotFound
 from pipeline.inbox import FILE_MAILBOX, SORTS, InboxQuery, inbox_page, meeting_choices
+from pipeline.lists.profiles import active_profile as settings_profile
 from pipeline.registry.models import AuditEntry, Decision, Message
 from pipeline.review import (
     CORRECTABLE,
@@ -42,14 +43,12 @@ def _app():
 
 
 def active_profile() -> Any:
-    """The council profile (its handling words and committees), loaded once; None with the reason logged."""
+    """The council profile (its handling words and committees), looked up where every caller looks it up
+    (pipeline.lists.profiles); a page shows the canonical words instead when it cannot load, with the reason logged."""
     ext = current_app.extensions
     if "griffiepost_profile" not in ext:
-        from pipeline.rules import load_profile
-
-        settings = _app().settings
         try:
-            ext["griffiepost_profile"] = load_profile(settings.rules_dir, settings.profile.name)
+            ext["griffiepost_profile"] = settings_profile(_app().settings)
             ext["griffiepost_profile_error"] = None
         except GriffieError as e:
             log.warning("profiel niet geladen, de canonieke woorden worden getoond: %s", e)
