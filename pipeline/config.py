@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 import re
 import tomllib
+import warnings
 from dataclasses import dataclass, field, fields, is_dataclass, replace
 from pathlib import Path
 from typing import Any, get_type_hints
@@ -27,7 +28,7 @@ class RegistrySettings:
 class ProfileSettings:
     name: str = "generiek"  # a council profile from rules/profiles/
     rules_dir: str = ""  # empty: the rules/ folder that ships with griffiepost
-    council: str = "gemeente Waterlinde"
+    council: str = ""  # empty: the profile's own name for the council (rules/profiles/<name>.toml)
 
 
 @dataclass(frozen=True)
@@ -45,18 +46,26 @@ class IntakeSettings:
     max_headers: int = 500  # headers per message or part read; the rest is skipped with a reason
 
 
+MB = 1_000_000  # decimal, as in config.toml and in every message a person reads
+
+
 @dataclass(frozen=True)
 class LimitSettings:
-    max_attachment_bytes: int = 25_000_000
-    max_pdf_pages: int = 200
-    max_decompressed_bytes: int = 100_000_000
-    max_image_pixels: int = 50_000_000
-    pdf_timeout_s: float = 60.0
-    ocr_timeout_s_per_page: float = 60.0
-    ocr_max_pages: int = 30
-    ocr_language: str = "nld"
-    worker_memory_mb: int = 1024
-    max_nesting_depth: int = 3  # attachments inside .msg / winmail.dat inside ... at most this deep
+    """Every bound the extract stage enforces: the config's `[limits]` table, declared once (the extract stage
+    calls it ExtractLimits and receives this very object; nothing copies it field by field)."""
+
+    max_attachment_bytes: int = 25 * MB  # larger attachments are not read at all -> too_large
+    max_pdf_pages: int = 200  # pages beyond this are not read (status stays ok/ocr, error notes it)
+    max_decompressed_bytes: int = 100 * MB  # zip members of a DOCX, and decoded image pixels
+    max_image_pixels: int = 50_000_000  # width * height of an image or a rendered page
+    pdf_timeout_s: float = 60.0  # wall clock for the text pass over one PDF or DOCX
+    ocr_timeout_s_per_page: float = 60.0  # wall clock for rendering + OCR of one page or image
+    ocr_max_pages: int = 30  # at most this many pages of one attachment are OCR'd
+    ocr_language: str = "nld"  # Tesseract language(s), e.g. "nld+eng"
+    worker_memory_mb: int = 1024  # RLIMIT_AS of the worker process (and its Tesseract children)
+    # attachments inside .msg / winmail.dat inside ... at most this deep (intake.max_nesting_depth is the other
+    # depth: messages forwarded inside messages, read by the MIME parser)
+    max_attachment_depth: int = 3
 
 
 @dataclass(frozen=True)
@@ -246,6 +255,30 @@ def _line_of(text: str, dotted: str) -> str:
     return f" (regel {n_found})" if n_found else ""
 
 
+class ConfigDeprecationWarning(UserWarning):
+    """A setting under its old name: still read, with a Dutch note to rename it."""
+
+
+# old name -> new name; the old one is read for one more release, with a warning
+RENAMED = {"limits.max_nesting_depth": "limits.max_attachment_depth"}
+
+
+def _renamed(where: str, key: str, table: dict, text: str, fname: str) -> str:
+    dotted = f"{where}.{key}" if where else key
+    new = RENAMED.get(dotted)
+    if new is None:
+        return key
+    new_key = new.rsplit(".", 1)[1]
+    if new_key in table:
+        raise ConfigError(f"{fname}: '{dotted}' en '{new}' staan er allebei in; laat alleen '{new}' staan"
+                          f"{_line_of(text, dotted)}.")
+    warnings.warn(f"{fname}: '{dotted}' heet voortaan '{new}' (de diepte van bijlagen in bijlagen; "
+                  f"intake.max_nesting_depth is die van doorgestuurde berichten){_line_of(text, dotted)}. "
+                  "De oude naam werkt nog, maar verdwijnt in een volgende versie.", ConfigDeprecationWarning,
+                  stacklevel=4)
+    return new_key
+
+
 def _build(cls: type, table: Any, where: str, text: str, fname: str) -> Any:
     if not isinstance(table, dict):
         raise ConfigError(f"{fname}: [{where}] moet één tabel zijn{_line_of(text, where)}.")
@@ -253,6 +286,7 @@ def _build(cls: type, table: Any, where: str, text: str, fname: str) -> Any:
     known = {f.name for f in fields(cls) if f.name != "source_file"}
     values: dict[str, Any] = {}
     for key, value in table.items():
+        key = _renamed(where, key, table, text, fname)
         dotted = f"{where}.{key}" if where else key
         if key not in known:
             raise ConfigError(f"{fname}: onbekende instelling '{dotted}'{_line_of(text, dotted)}.")

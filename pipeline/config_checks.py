@@ -22,7 +22,7 @@ RANGES: dict[str, tuple[float, float]] = {
     "limits.ocr_timeout_s_per_page": (1, 3600),
     "limits.ocr_max_pages": (0, 100_000),
     "limits.worker_memory_mb": (256, 1_000_000),
-    "limits.max_nesting_depth": (0, 20),
+    "limits.max_attachment_depth": (0, 20),
     "web.port": (1, 65535),
     "imap.poll_interval_s": (1, 86_400),
     "imap.idle_renew_s": (10, 1740),  # RFC 2177: renew IDLE within 29 minutes

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import threading
-from dataclasses import dataclass, field, fields
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -11,9 +11,13 @@ from pipeline.config import Settings
 from pipeline.errors import GriffieError
 from pipeline.extract import ExtractLimits, extract_all, read_msg
 from pipeline.extract.worker import get_pool
+from pipeline.history.practice import load_practice
 from pipeline.models_dir import check_models
+from pipeline.privacy.detect import detect
 from pipeline.records import Extracted, Outcome, ParsedMessage
+from pipeline.rules import load_ruleset
 from pipeline.stages.analyse import Detector, analyse
+from pipeline.stages.classify import classify
 from pipeline.stages.parse import parse_message
 
 OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
@@ -26,11 +30,6 @@ TRUNCATION_DEFECTS = {
 
 class DamagedMessage(GriffieError):
     """The message is kept, but it is incomplete; a person has to look at it."""
-
-
-def limits_from(settings: Settings) -> ExtractLimits:
-    names = {f.name for f in fields(ExtractLimits)}
-    return ExtractLimits(**{k: v for k, v in vars(settings.limits).items() if k in names})
 
 
 def parse_any(raw: bytes, max_depth: int, limits: ExtractLimits = ExtractLimits(), max_header_bytes: int = 8192,
@@ -85,19 +84,13 @@ class Pipeline:
 
     @classmethod
     def build(cls, settings: Settings, with_models: bool = True) -> "Pipeline":
-        from pipeline.rules import load_ruleset
-
-        limits = limits_from(settings)
+        limits = settings.limits  # the [limits] table is the ExtractLimits itself (declared once)
         get_pool(limits.worker_memory_mb).warm()  # the extraction child starts while we load rules and models
         models = None
         if with_models:
             check_models(settings.models_dir)  # a missing model stops the run here, not at the first message
             models = ModelLoader(settings.models_dir)
         ruleset = load_ruleset(settings.rules_dir, settings.profile.name)
-        from pipeline.privacy.detect import detect
-
-        from pipeline.history.practice import load_practice
-
         history = load_practice(settings.registry.url, settings.profile.name)
         return cls(settings, limits, ruleset, models, detect, history)
 
@@ -119,8 +112,6 @@ class Pipeline:
 
     def judge_read(self, extracted: Extracted) -> Outcome:
         """Analyse and classify what read() returned."""
-        from pipeline.stages.classify import classify
-
         analysis = analyse(extracted, self.ruleset.known_domains, self.detect, self.ruleset.knowledge)
         classification = classify(
             analysis, self.ruleset, self.judge,

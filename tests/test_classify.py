@@ -7,9 +7,11 @@ from pathlib import Path
 import pytest
 from test_rules_helpers import analysis_of, eml, ruleset
 
-from pipeline.rules.check import rules_check
+from pipeline.dryrun import dry_run
+from pipeline.flow import Pipeline
 from pipeline.stages.classify import classify, explain_rules
 from pipeline.vocab import TOPIC_BY_CODE
+from tests.conftest import sample_settings
 
 MODELS = Path(__file__).resolve().parents[1] / "models"
 SEED = sorted((Path(__file__).resolve().parents[2] / "shared" / "seed").glob("*.txt"))
@@ -92,14 +94,16 @@ def test_without_judge_is_flagged_and_explained() -> None:
     assert "soort document: geen regel; het model beslist" in lines
 
 
-def test_rules_check_report(judge) -> None:
-    rules_dir = Path(__file__).resolve().parents[1] / "rules"
-    report = rules_check(seed_raw(), rules_dir, "nieuwkoop")
+def test_rules_check_report(tmp_path) -> None:
+    settings = sample_settings(tmp_path, "nieuwkoop")
+    report = dry_run(Pipeline.build(settings, with_models=False), seed_raw()).report
     assert "Profiel: nieuwkoop (gemeente Nieuwkoop)" in report
     assert "[betrekken-kadernota] Trefwoorden 'kadernota' en 'meenemen'" in report
-    assert "Met het model" not in report
-    with_model = rules_check(seed_raw(), rules_dir, "nieuwkoop", judge)
+    assert "Met het model" not in report and "zonder-model-soort-document: geen model: voorlopig brief" in report
+    assert "1. ondertekening-college: de ondertekening" in report  # the organisation precedence, step by step
+    with_model = dry_run(Pipeline.build(settings), seed_raw()).report
     assert "afhandeling: betrekken = e 'Agenderen voor een commissie of de raad'" in with_model
+    assert "model-onderwerp: het model kiest" in with_model
 
 
 def test_model_reasons_never_give_the_writers_name_as_a_word(judge) -> None:

@@ -172,7 +172,7 @@ def test_broken_msg_and_garbage_outlook_files():
 def test_nesting_depth_is_capped():
     inner = build_tnef("Binnen", "binnenste tekst", [])
     middle = build_tnef("Midden", "middelste tekst", [("winmail.dat", inner)])
-    result = extract_attachment(AttachmentPart("winmail.dat", "application/ms-tnef", middle), ExtractLimits(max_nesting_depth=0))
+    result = extract_attachment(AttachmentPart("winmail.dat", "application/ms-tnef", middle), ExtractLimits(max_attachment_depth=0))
     assert "middelste tekst" in result.text and "binnenste tekst" not in result.text
     assert "te diep genest" in result.error
 

@@ -13,6 +13,7 @@ from pipeline.app import App
 from pipeline.cli.intake_cmds import ingest_paths, item_json
 from pipeline.config import RegistrySettings, Settings
 from pipeline.lists.meetings import add_meeting
+from pipeline.lists.profiles import council_name
 from pipeline.lists.service import adopt, generate
 from pipeline.registry.models import Item, Meeting, Message
 from pipeline.rules import load_profile
@@ -45,7 +46,7 @@ def test_sample_messages_filed_listed_and_adopted_on_postgres(postgres_url, tmp_
         meeting = s.get(Meeting, meeting.id)
         on_list = [i for i in meeting.items if i.on_list]
         assert on_list, "items received before the cut-off are placed on the meeting"
-        doc = json.loads(generate(s, meeting, profile, settings.profile.council, "json", number_by="griffie").content)
+        doc = json.loads(generate(s, meeting, profile, council_name(settings, profile), "json", number_by="griffie").content)
         adopt(s, meeting, profile, by="griffier", accept_unreviewed=True)
     numbers = [row["number"] for group in doc["groups"] for row in group["items"]]
     assert len(numbers) == len(on_list) and len(set(numbers)) == len(numbers)

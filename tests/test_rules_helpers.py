@@ -5,9 +5,11 @@ from __future__ import annotations
 from email.message import EmailMessage
 from pathlib import Path
 
-from pipeline.records import Analysis
+from pipeline.extract import ExtractLimits, extract_all
+from pipeline.flow import parse_any
+from pipeline.records import Analysis, Extracted
 from pipeline.rules import RuleSet, load_ruleset
-from pipeline.rules.check import analyse_raw
+from pipeline.stages.analyse import analyse
 
 RULES = Path(__file__).resolve().parents[1] / "rules"
 _CACHE: dict[str, RuleSet] = {}
@@ -31,6 +33,13 @@ def eml(*, sender: str, subject: str, body: str, to: str = "Gemeenteraad Waterli
         msg[name] = value
     msg.set_content(body)
     return msg.as_bytes()
+
+
+def analyse_raw(raw: bytes, rules: RuleSet) -> Analysis:
+    """parse -> extract -> analyse for one raw message, without the personal-data detector (the rules alone)."""
+    parsed = parse_any(raw, max_depth=3)
+    extracted = Extracted(parsed, extract_all(parsed.attachments, ExtractLimits()))
+    return analyse(extracted, known_domains=rules.known_domains, knowledge=rules.knowledge)
 
 
 def analysis_of(raw: bytes, profile: str = "generiek") -> Analysis:

@@ -7,6 +7,8 @@ from pathlib import Path
 import click
 
 from pipeline.cli.base import get_ctx, main
+from pipeline.dryrun import dry_run
+from pipeline.flow import Pipeline
 
 
 @main.group()
@@ -19,13 +21,7 @@ def rules() -> None:
 @click.option("--no-models", is_flag=True, help="Alleen de regels, zonder de getrainde modellen.")
 @click.pass_context
 def rules_check_cmd(ctx: click.Context, file: Path, no_models: bool) -> None:
-    """Proefdraaien: welke regels raken dit bericht en wat beslissen ze."""
-    from pipeline.rules.check import rules_check
-
+    """Proefdraaien: welke regels raken dit bericht en wat beslissen ze (dezelfde pijplijn als ingest)."""
     settings = get_ctx(ctx).settings
-    judge = None
-    if not no_models:
-        from pipeline.judge import load_judge
-
-        judge = load_judge(settings.models_dir)
-    click.echo(rules_check(file.read_bytes(), settings.rules_dir, settings.profile.name, judge=judge))
+    pipe = Pipeline.build(settings, with_models=not no_models)
+    click.echo(dry_run(pipe, file.read_bytes()).report, nl=False)

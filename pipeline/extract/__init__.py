@@ -152,8 +152,8 @@ def _extract(part: AttachmentPart, limits: ExtractLimits, depth: int) -> Extract
     if size > limits.max_attachment_bytes:
         return _result(part, "too_large",
                        error=f"Bijlage is te groot: {_megabytes(size)} (limiet {_megabytes(limits.max_attachment_bytes)}); niet gelezen")
-    if depth > limits.max_nesting_depth:
-        return _result(part, "unsupported", error=f"Bijlage is te diep genest (meer dan {limits.max_nesting_depth} niveaus); niet gelezen")
+    if depth > limits.max_attachment_depth:
+        return _result(part, "unsupported", error=f"Bijlage is te diep genest (meer dan {limits.max_attachment_depth} niveaus); niet gelezen")
     kind = sniff(part.data, part.content_type or "", part.filename)
     try:
         if kind == "pdf":

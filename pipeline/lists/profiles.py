@@ -20,6 +20,5 @@ def active_profile(settings: Settings) -> Profile:
 
 
 def council_name(settings: Settings, profile: Profile) -> str:
-    """The council's name for list headings: the profile's, unless the settings override the default."""
-    default = type(settings.profile)().council
-    return settings.profile.council if settings.profile.council != default else profile.council
+    """The council's name for list headings: profile.council in the settings when it is set, else the profile's."""
+    return settings.profile.council or profile.council

@@ -158,15 +158,13 @@ def redacted_document(app, item: Item, att: Attachment, parsed: ParsedMessage | 
 
 
 def _published(app, item: Item, att: Attachment, parsed: ParsedMessage, needles: list[str]) -> PublishedDocument:
-    from pipeline.flow import limits_from
-
     if att.status not in ("ok", "ocr"):
         return _withheld(item, att, STATUS_NOTES.get(att.status, att.status))
     data = attachment_bytes(parsed, att)
     if data is None:
         return _withheld(item, att, "bijlage niet teruggevonden in het bewaarde bericht")
     try:
-        return _redact(item, att, data, needles, limits_from(app.settings))
+        return _redact(item, att, data, needles, app.settings.limits)
     except (PdfRedactionError, OcrError) as exc:
         return _withheld(item, att, f"kon niet geanonimiseerd worden ({exc})")
 

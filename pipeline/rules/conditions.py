@@ -10,7 +10,7 @@ from typing import ClassVar
 from pipeline.rules import fields
 from pipeline.rules.base import Context, Hit
 from pipeline.rules.source import Located
-from pipeline.stages.sender import is_free_mail
+from pipeline.rules.knowledge_text import is_free_mail
 
 OTHER_COUNCIL = re.compile(r"\b(?:[Gg]emeenteraad|[Gg]emeente|[Rr]aad van de gemeente|[Rr]aad van)\s+(?:van\s+)?"
                            r"((?:'s-)?[A-Z][\w\-]+(?:\s+[a-z]{1,3}\s+[A-Z][\w\-]+)?)")

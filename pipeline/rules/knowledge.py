@@ -7,9 +7,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from pipeline.rules import fields
-from pipeline.rules.knowledge_text import fold, municipality_role, role_of, squash
+from pipeline.rules.knowledge_text import fold, municipality_role, role_of, squash, tidy_name
 from pipeline.rules.source import Located, RuleSource, read_source
-from pipeline.stages.sender import _tidy
+
 
 KNOWLEDGE_DIR = "kennis"
 TABLES = ("knowledge", "entry", "pattern", "group_word", "free_mail")
@@ -104,7 +104,7 @@ class Catalogue:
         if self._municipal is not None and (m := self._municipal.search(folded)):
             entry = self._by_alias[m.group("name")]
             role = role_of(m)
-            span = _tidy(text[m.start():m.end()])
+            span = tidy_name(text[m.start():m.end()])
             return Match(span, entry.kind, entry.label, f"naam '{span}'", entry, role)
         for regex, source in ((self._names, folded), (self._acronyms, text)):
             if regex is None:
@@ -125,14 +125,14 @@ class Catalogue:
         low = fold(name)
         for p in self.patterns:
             if m := p.regex.search(low):
-                return Match(_tidy(name), p.kind, p.label, f"patroon '{p.name}' ('{name[m.start():m.end()]}')")
+                return Match(tidy_name(name), p.kind, p.label, f"patroon '{p.name}' ('{name[m.start():m.end()]}')")
         return None
 
     def match_group_word(self, name: str) -> Match | None:
         low = fold(name)
         for p in self.group_words:
             if m := p.regex.search(low):
-                return Match(_tidy(name), p.kind, p.label, f"'{name[m.start():m.end()].strip()}' ({p.name})",
+                return Match(tidy_name(name), p.kind, p.label, f"'{name[m.start():m.end()].strip()}' ({p.name})",
                              group_word=True)
         return None
 

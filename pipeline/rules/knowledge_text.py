@@ -83,3 +83,25 @@ def names_nothing(line: str, max_words: int = 12) -> str | None:
     if SENTENCE_WORDS.search(text):
         return "zinsfragment"
     return None
+
+
+# Mail providers of private persons: an address there names a person, never an organisation.
+FREE_MAIL = {
+    "gmail.com", "hotmail.com", "hotmail.nl", "outlook.com", "outlook.nl", "live.nl", "live.com", "ziggo.nl",
+    "kpnmail.nl", "planet.nl", "xs4all.nl", "icloud.com", "me.com", "yahoo.com", "yahoo.nl", "home.nl",
+    "casema.nl", "upcmail.nl", "chello.nl", "hetnet.nl", "quicknet.nl", "telfort.nl", "zeelandnet.nl", "online.nl",
+    "proton.me", "protonmail.com", "msn.com",
+}
+
+
+def is_free_mail(address: str | None) -> bool:
+    return bool(address) and address.rsplit("@", 1)[-1].lower() in FREE_MAIL
+
+
+def tidy_name(name: str) -> str:
+    """A found name as shown: spaces folded, trailing punctuation and a lower-case article dropped."""
+    name = re.sub(r"\s+", " ", name).strip(" ,;:-–")
+    if name.endswith(".") and not re.search(r"\b(?:[A-Za-z]\.){2,}$", name):  # keep B.V., U.A., N.V.
+        name = name[:-1].rstrip()
+    name = re.sub(r"^(?:[Dd]e|[Hh]et)\s+(?=[a-zà-ÿ])", "", name)  # "het college" -> "College"; "De Kering" stays
+    return name[:1].upper() + name[1:] if name else name

@@ -66,9 +66,14 @@ class Watcher:
                 t.start()
                 self.threads.append(t)
         self.work.set()  # whatever an earlier run left in 'received'
+        last_pass = time.monotonic()
         while not self.stop.is_set():
-            if self.work.wait(IDLE_TICK_S) and not self.stop.is_set():
+            woken = self.work.wait(IDLE_TICK_S)
+            # also once a poll interval without new mail: messages queued by others (the web's retry button)
+            due = time.monotonic() - last_pass >= self.imap.poll_interval_s
+            if (woken or due) and not self.stop.is_set():
                 self.work.clear()
+                last_pass = time.monotonic()
                 try:
                     self.process()
                 except GriffieError as e:

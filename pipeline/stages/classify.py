@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from pipeline.records import Analysis, Classification, Provenance, Scored
@@ -21,6 +22,28 @@ MODEL_TEXT_CHARS = 20_000  # enough of a letter for the bag-of-words models; kee
 # propose them, because its bag of words cannot see headers or the list of addressees.
 FACT_KINDS = ("automatisch", "rondzendbrief")
 MODEL_WORDS = {"topic": "Onderwerp", "document_kind": "Soort document", "handling": "Afhandeling"}
+
+
+@dataclass(frozen=True)
+class FallbackStep:
+    """A fixed step after the rules chain: what decides a field no rule decided (shown by `rules check`)."""
+
+    name: str
+    field: str  # the field it decides ("history": handling and committee from the council's own lists)
+    what: str  # Dutch
+    needs_model: bool | None = None  # True: only with the models; False: only without them; None: always
+
+
+# In the order classify() applies them.
+FALLBACK_STEPS: tuple[FallbackStep, ...] = (
+    FallbackStep("afzender-onbekend", "sender_kind", "geen regel herkent de afzender: onbekend, nakijken"),
+    FallbackStep("model-soort-document", "document_kind", "het model kiest; onder de drempel: brief", True),
+    FallbackStep("zonder-model-soort-document", "document_kind", "geen model: voorlopig brief", False),
+    FallbackStep("model-afhandeling", "handling", "het model kiest (nooit 'niet op de lijst')", True),
+    FallbackStep("zonder-model-afhandeling", "handling", "geen model: voorlopig voor kennisgeving aannemen", False),
+    FallbackStep("model-onderwerp", "topic", "het model kiest; de commissie volgt uit het profiel", True),
+    FallbackStep("geschiedenis", "history", "hoe de raad deze afzender eerder afhandelde (eigen lijsten)"),
+)
 
 
 def model_text(analysis: Analysis) -> str:

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import re
 
+from pipeline.rules.knowledge_text import tidy_name
+
 ORG_WORDS = (
     "vereniging", "stichting", "gemeente", "provincie", "ministerie", "veiligheidsregio", "ggd", "omgevingsdienst",
     "rekenkamer", "college van", "b.v.", " bv", "n.v.", "coöperatie", "cooperatie", "federatie", "bond", "platform",
@@ -29,12 +31,6 @@ NAMENS = re.compile(
     r"(?:[ \-]+(?:[A-Z][\w'’\-]*|van|voor|de|het|en|der|den|in|op|\([A-Z]{2,}\)))*)"
 )
 ACRONYM_TAIL = re.compile(r"\s*\(([A-Z]{2,10})\)")
-FREE_MAIL = {
-    "gmail.com", "hotmail.com", "hotmail.nl", "outlook.com", "outlook.nl", "live.nl", "live.com", "ziggo.nl",
-    "kpnmail.nl", "planet.nl", "xs4all.nl", "icloud.com", "me.com", "yahoo.com", "yahoo.nl", "home.nl",
-    "casema.nl", "upcmail.nl", "chello.nl", "hetnet.nl", "quicknet.nl", "telfort.nl", "zeelandnet.nl", "online.nl",
-    "proton.me", "protonmail.com", "msn.com",
-}
 
 
 ORG_WORD_RE = re.compile(r"(?<![\w])(?:" + "|".join(re.escape(w.strip()) for w in ORG_WORDS) + r")", re.IGNORECASE)
@@ -42,14 +38,6 @@ ORG_WORD_RE = re.compile(r"(?<![\w])(?:" + "|".join(re.escape(w.strip()) for w i
 
 def looks_like_org(text: str) -> bool:
     return bool(ORG_WORD_RE.search(text)) or bool(ORG_SUFFIX.search(text))
-
-
-def _tidy(name: str) -> str:
-    name = re.sub(r"\s+", " ", name).strip(" ,;:-–")
-    if name.endswith(".") and not re.search(r"\b(?:[A-Za-z]\.){2,}$", name):  # keep B.V., U.A., N.V.
-        name = name[:-1].rstrip()
-    name = re.sub(r"^(?:[Dd]e|[Hh]et)\s+(?=[a-zà-ÿ])", "", name)  # "het college" -> "College"; "De Kering" stays
-    return name[:1].upper() + name[1:] if name else name
 
 
 COLLEGE_LINE = re.compile(
@@ -60,7 +48,7 @@ COLLEGE_LINE = re.compile(
 def college_from_closing(text: str) -> str | None:
     """'Het college van burgemeester en wethouders van X,' standing as the signature of a letter."""
     found = COLLEGE_LINE.findall(text[-1500:])
-    return _tidy(found[-1]) if found else None
+    return tidy_name(found[-1]) if found else None
 
 
 MINISTER = re.compile(r"^[ \t]*(?:De |de )?(?:minister|staatssecretaris) van ([A-Z][\w ,\-]+?)[ \t]*,?$", re.MULTILINE)
@@ -74,11 +62,11 @@ def orgs_from_roles(signature: str, is_person=None, strict: bool = True) -> list
     """
     found: list[str] = []
     for m in MINISTER.finditer(signature):
-        found.append(f"Ministerie van {_tidy(m.group(1))}")
+        found.append(f"Ministerie van {tidy_name(m.group(1))}")
     if found:
         return found
     for m in ROLE.finditer(signature):
-        cand = _tidy(m.group(1))
+        cand = tidy_name(m.group(1))
         if any(ch.isdigit() for ch in cand) or "@" in cand:
             continue
         plausible = looks_like_org(cand) or (not strict and cand[:1].isupper() and is_person is not None
@@ -90,7 +78,7 @@ def orgs_from_roles(signature: str, is_person=None, strict: bool = True) -> list
 
 def org_from_namens(text: str) -> str | None:
     for m in NAMENS.finditer(text):
-        cand = _tidy(m.group(1))
+        cand = tidy_name(m.group(1))
         cand = re.sub(r"\s+(?:vragen|verzoeken|willen|wil|vraag|verzoek|sturen|stuur)\b.*$", "", cand)
         if looks_like_org(cand) and len(cand) > 4:
             return cand
@@ -106,7 +94,7 @@ def org_from_lines(block: str, limit: int = 6) -> str | None:
         if re.match(r"^(aan|geachte|beste|datum|betreft|onderwerp|kenmerk)\b", line, re.IGNORECASE):
             break
         if looks_like_org(line) and not re.search(r"\d|@|www\.|https?:", line):
-            return _tidy(line)
+            return tidy_name(line)
     return None
 
 
@@ -135,10 +123,6 @@ def org_from_domain(address: str | None, known_domains: dict[str, str]) -> str |
             break
         domain = domain.split(".", 1)[1]
     return None
-
-
-def is_free_mail(address: str | None) -> bool:
-    return bool(address) and address.rsplit("@", 1)[-1].lower() in FREE_MAIL
 
 
 def person_from_signature(signature: str) -> str | None:

@@ -11,6 +11,7 @@ from sqlalchemy import func, select
 from pipeline import words
 from pipeline.errors import GriffieError, NotFound
 from pipeline.inbox import FILE_MAILBOX, SORTS, InboxQuery, inbox_page, meeting_choices
+from pipeline.lists.profiles import active_profile as settings_profile
 from pipeline.registry.models import AuditEntry, Decision, Message
 from pipeline.registry.view import handling_words, item_view
 from pipeline.review import (
@@ -41,14 +42,12 @@ def _app():
 
 
 def active_profile() -> Any:
-    """The council profile (its handling words and committees), loaded once; None with the reason logged."""
+    """The council profile (its handling words and committees), looked up where every caller looks it up
+    (pipeline.lists.profiles); a page shows the canonical words instead when it cannot load, with the reason logged."""
     ext = current_app.extensions
     if "griffiepost_profile" not in ext:
-        from pipeline.rules import load_profile
-
-        settings = _app().settings
         try:
-            ext["griffiepost_profile"] = load_profile(settings.rules_dir, settings.profile.name)
+            ext["griffiepost_profile"] = settings_profile(_app().settings)
             ext["griffiepost_profile_error"] = None
         except GriffieError as e:
             log.warning("profiel niet geladen, de canonieke woorden worden getoond: %s", e)
@@ -208,10 +207,11 @@ def retry_quarantined() -> Any:
     app = _app()
     with app.sessions.begin() as s:
         s.add(AuditEntry(actor=current_user().name, action="retry_requested", detail={"ids": ids}))
+    # queued, not run here: reading (OCR) and judging (spaCy) take seconds to minutes and belong to the worker
+    # (`griffiepost watch` picks the queue up within imap.poll_interval_s; `retry` and `ingest` at once)
     requeued = app.worker.requeue_quarantined(ids)
-    summary = app.process_pending()
-    flash(f"{requeued} opnieuw geprobeerd: {summary.filed} geregistreerd, {summary.ignored} genegeerd, "
-          f"{summary.quarantined} nog in quarantaine.", "ok" if not summary.quarantined else "error")
+    flash(f"{requeued} {'bericht staat' if requeued == 1 else 'berichten staan'} weer in de wachtrij; "
+          "de verwerking op de achtergrond pakt ze op.", "ok")
     return redirect(url_for("review.quarantine"))
 
 

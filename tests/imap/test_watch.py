@@ -12,6 +12,7 @@ import time
 import pytest
 
 from pipeline.app import App
+from pipeline.records import Locator
 from tests.imap.support import (
     account_for, filed_shas, imap_state, mail, settings_for, start_cli, wait_for, write_config,
 )
@@ -77,3 +78,22 @@ def test_watch_files_new_mail_at_once_and_reconnects_after_a_dovecot_restart(res
         if proc.poll() is None:
             output = stop_cleanly(proc)
     assert "weer verbonden" in output and "Gestopt." in output
+
+
+def test_watch_picks_up_a_queued_retry_without_new_mail(dovecot, tmp_path):
+    """The web's retry button only queues a message: watch files it within a poll interval, no new mail needed."""
+    account = account_for(dovecot, "INBOX", "Verwerkt")
+    settings = settings_for(tmp_path, account, poll_interval_s=2.0, timeout_s=5.0)
+    config = write_config(tmp_path / "config.toml", settings)
+    app = App.open(settings)
+    proc = start_cli(config, "watch", "--no-idle")
+    try:
+        wait_for(lambda: (s := imap_state(app.sessions, "griffie", "INBOX")) and s.last_poll_at, 90,
+                 what="the first poll of watch")
+        raw = mail("Verzoek om een bankje bij de bushalte")
+        app.intake.accept(raw, Locator("file", str(tmp_path / "verzoek.eml")), actor="web")  # as a requeue leaves it
+        wait_for(lambda: hashlib.sha256(raw).hexdigest() in filed_shas(app.sessions), 30,
+                 what="the queued message to be filed by watch")
+    finally:
+        stop_cleanly(proc)
+        app.close()
