@@ -145,3 +145,32 @@ def test_xoauth2_with_a_wrong_token_is_refused_and_retried_later(tmp_path):
     finally:
         app.close()
         srv.stop()
+
+
+def test_the_outbox_clock_sends_a_retry_without_new_mail(tmp_path, monkeypatch):
+    """`griffiepost watch` runs the outbox pass on a clock: a refused first attempt goes out after its backoff
+    although no further mail arrives (runner.outbox_clock, the same function watch starts)."""
+    import threading
+
+    from pipeline.acknowledge.runner import outbox_clock
+
+    srv = SmtpServer(tmp_path / "smtp", security="starttls", users={"griffie": PASSWORD}, temporary_failures=1).start()
+    monkeypatch.setenv("GRIFFIEPOST_SMTP_PASSWORD", PASSWORD)
+    app = open_app(tmp_path, srv, username="griffie", backoff_s=1.0)
+    stop, said = threading.Event(), []
+    try:
+        deliver(app, (MAILS / "01_inwoner_brief.eml").read_bytes(), "brief")
+        assert srv.messages() == [] and next(iter(_acks(app).values())).status == "queued"
+        clock = outbox_clock(app, stop, threading.Lock(), said.append, every_s=0.2)
+        for _ in range(100):
+            if srv.messages():
+                break
+            stop.wait(0.1)
+        stop.set()
+        clock.join(timeout=15)
+        assert len(srv.messages()) == 1 and next(iter(_acks(app).values())).status == "sent"
+        assert "1 ontvangstbevestiging(en) verstuurd." in said
+    finally:
+        stop.set()
+        app.close()
+        srv.stop()
