@@ -10,10 +10,14 @@ from datetime import datetime, timedelta, timezone
 import pytest
 from sqlalchemy import select
 
+from pipeline.acknowledge.compose import render, template_names
 from pipeline.acknowledge.eligibility import reply_address, why_not
+from pipeline.acknowledge.policy import load_policy
 from pipeline.config import OAuth2Settings
 from pipeline.registry.models import Acknowledgement, Item
-from tests.ack_support import MAILS, deliver, open_app
+from pipeline.rules.profile import load_profile
+from pipeline.vocab import HANDLINGS
+from tests.ack_support import MAILS, deliver, open_app, rules_with_acknowledgements
 from tests.smtpserver import SmtpServer
 
 PASSWORD = "verzend-geheim"
@@ -174,3 +178,26 @@ def test_the_outbox_clock_sends_a_retry_without_new_mail(tmp_path, monkeypatch):
         stop.set()
         app.close()
         srv.stop()
+
+
+@pytest.mark.parametrize("handling", HANDLINGS)
+@pytest.mark.parametrize("kind", ["inwoner", "organisatie"])
+def test_every_handling_has_words_that_fit_it(tmp_path, handling, kind):
+    """Each handling of the vocabulary renders from a template of its own in every profile's folder (never the
+    catch-all that would tell a writer 'het voorstel aan de raad is: niet op de lijst')."""
+    rules = rules_with_acknowledgements(tmp_path / "rules")
+    policy = load_policy(rules, "generiek")
+    profile = load_profile(rules, "generiek")
+    item = Item(handling_code=handling, sender_kind=kind, sender_name="Sanne van Dijk" if kind == "inwoner" else None,
+                sender_organisation=None if kind == "inwoner" else "Sportraad Waterlinde", subject="Het Kanaalpad",
+                letter_date=datetime(2026, 3, 2).date(), received_at=datetime(2026, 3, 3, 9, tzinfo=timezone.utc),
+                registration_number="2026-0042", committee="Commissie Ruimte")
+    used = next(name for name in template_names(item) if (policy.templates / name).is_file())
+    assert used.startswith(handling + "."), used
+    subject, body = render(item, profile, policy, term=datetime(2026, 4, 28).date() if "afdoening" in handling
+                           else None)
+    assert subject == "Ontvangstbevestiging: Het Kanaalpad" and "2026-0042" in body and "3 maart 2026" in body
+    assert ("Geachte Sanne van Dijk," if kind == "inwoner" else "Geacht bestuur van Sportraad Waterlinde,") in body
+    assert ("niet bestemd voor de lijst" in body) == (handling == "niet_op_lijst")
+    assert ("28 april 2026" in body) == ("afdoening" in handling)
+    assert "{{" not in body and "\n\n\n" not in body
