@@ -18,7 +18,7 @@ MAILS = Path(__file__).parent / "data" / "ontvangstbevestiging"
 
 
 def rules_with_acknowledgements(target: Path, profile: str = "generiek", domain: str = "waterlinde.nl",
-                                when: str = "filed", mode: str = "queue") -> Path:
+                                when: str = "filed", mode: str = "queue", max_age_days: int = 14) -> Path:
     """A copy of rules/ whose profile sends acknowledgements from griffie@<domain>."""
     shutil.copytree(ROOT / "rules", target)
     path = target / "profiles" / f"{profile}.toml"
@@ -28,13 +28,14 @@ def rules_with_acknowledgements(target: Path, profile: str = "generiek", domain:
     text = re.sub(r'mode = "\w+"', f'mode = "{mode}"', text)
     text = text.replace('"griffie@waterlinde.nl"', f'"griffie@{domain}"')
     text = text.replace('own_domains = ["waterlinde.nl"]', f'own_domains = ["{domain}"]')
+    text = text.replace("max_age_days = 14", f"max_age_days = {max_age_days}")
     path.write_text(text, "utf-8")
     return target
 
 
 def open_app(tmp: Path, server, domain: str = "waterlinde.nl", when: str = "filed", mode: str = "queue",
-             **smtp) -> App:
-    rules = rules_with_acknowledgements(tmp / "rules", domain=domain, when=when, mode=mode)
+             max_age_days: int = 14, **smtp) -> App:
+    rules = rules_with_acknowledgements(tmp / "rules", domain=domain, when=when, mode=mode, max_age_days=max_age_days)
     settings = sample_settings(tmp)
     settings = replace(settings, profile=replace(settings.profile, rules_dir=str(rules)))
     if server is not None:

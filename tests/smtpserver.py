@@ -4,6 +4,7 @@ STARTTLS or implicit TLS, password login (PLAIN/LOGIN) or XOAUTH2, and answers t
 from __future__ import annotations
 
 import base64
+from collections.abc import Callable
 import mailbox
 import ssl
 from dataclasses import dataclass, field
@@ -17,7 +18,7 @@ from tests.imap.dovecot import free_port, make_certificates
 
 
 class _Handler(Mailbox):
-    def __init__(self, maildir: Path, server: "SmtpServer") -> None:
+    def __init__(self, maildir: Path, server: SmtpServer) -> None:
         super().__init__(str(maildir))
         self.server = server
 
@@ -27,6 +28,12 @@ class _Handler(Mailbox):
             return "451 4.3.0 Tijdelijk niet beschikbaar (test)"
         envelope.rcpt_tos.append(address)
         return "250 OK"
+
+    async def handle_DATA(self, server, session, envelope):
+        answer = await super().handle_DATA(server, session, envelope)  # stored in the Maildir: accepted
+        if self.server.after_store is not None:
+            self.server.after_store()  # e.g. kill the client before it hears "250", the crash window under test
+        return answer
 
     async def auth_XOAUTH2(self, server, args):  # noqa: N802  (aiosmtpd finds mechanisms by this name)
         raw = base64.b64decode(args[1]).decode() if len(args) > 1 else ""
@@ -42,6 +49,7 @@ class SmtpServer:
     users: dict[str, str] = field(default_factory=dict)  # empty: no login required
     token: str | None = None  # XOAUTH2 bearer token accepted
     temporary_failures: int = 0  # the first N recipients are refused with 451
+    after_store: Callable[[], None] | None = None  # called once a message is stored, before the server answers
 
     def __post_init__(self) -> None:
         self.directory.mkdir(parents=True, exist_ok=True)

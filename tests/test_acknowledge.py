@@ -10,10 +10,14 @@ from datetime import datetime, timedelta, timezone
 import pytest
 from sqlalchemy import select
 
+from pipeline.acknowledge.compose import render, template_names
 from pipeline.acknowledge.eligibility import reply_address, why_not
+from pipeline.acknowledge.policy import load_policy
 from pipeline.config import OAuth2Settings
 from pipeline.registry.models import Acknowledgement, Item
-from tests.ack_support import MAILS, deliver, open_app
+from pipeline.rules.profile import load_profile
+from pipeline.vocab import HANDLINGS
+from tests.ack_support import MAILS, deliver, open_app, rules_with_acknowledgements
 from tests.smtpserver import SmtpServer
 
 PASSWORD = "verzend-geheim"
@@ -145,3 +149,55 @@ def test_xoauth2_with_a_wrong_token_is_refused_and_retried_later(tmp_path):
     finally:
         app.close()
         srv.stop()
+
+
+def test_the_outbox_clock_sends_a_retry_without_new_mail(tmp_path, monkeypatch):
+    """`griffiepost watch` runs the outbox pass on a clock: a refused first attempt goes out after its backoff
+    although no further mail arrives (runner.outbox_clock, the same function watch starts)."""
+    import threading
+
+    from pipeline.acknowledge.runner import outbox_clock
+
+    srv = SmtpServer(tmp_path / "smtp", security="starttls", users={"griffie": PASSWORD}, temporary_failures=1).start()
+    monkeypatch.setenv("GRIFFIEPOST_SMTP_PASSWORD", PASSWORD)
+    app = open_app(tmp_path, srv, username="griffie", backoff_s=1.0)
+    stop, said = threading.Event(), []
+    try:
+        deliver(app, (MAILS / "01_inwoner_brief.eml").read_bytes(), "brief")
+        assert srv.messages() == [] and next(iter(_acks(app).values())).status == "queued"
+        clock = outbox_clock(app, stop, threading.Lock(), said.append, every_s=0.2)
+        for _ in range(100):
+            if srv.messages():
+                break
+            stop.wait(0.1)
+        stop.set()
+        clock.join(timeout=15)
+        assert len(srv.messages()) == 1 and next(iter(_acks(app).values())).status == "sent"
+        assert "1 ontvangstbevestiging(en) verstuurd." in said
+    finally:
+        stop.set()
+        app.close()
+        srv.stop()
+
+
+@pytest.mark.parametrize("handling", HANDLINGS)
+@pytest.mark.parametrize("kind", ["inwoner", "organisatie"])
+def test_every_handling_has_words_that_fit_it(tmp_path, handling, kind):
+    """Each handling of the vocabulary renders from a template of its own in every profile's folder (never the
+    catch-all that would tell a writer 'het voorstel aan de raad is: niet op de lijst')."""
+    rules = rules_with_acknowledgements(tmp_path / "rules")
+    policy = load_policy(rules, "generiek")
+    profile = load_profile(rules, "generiek")
+    item = Item(handling_code=handling, sender_kind=kind, sender_name="Sanne van Dijk" if kind == "inwoner" else None,
+                sender_organisation=None if kind == "inwoner" else "Sportraad Waterlinde", subject="Het Kanaalpad",
+                letter_date=datetime(2026, 3, 2).date(), received_at=datetime(2026, 3, 3, 9, tzinfo=timezone.utc),
+                registration_number="2026-0042", committee="Commissie Ruimte")
+    used = next(name for name in template_names(item) if (policy.templates / name).is_file())
+    assert used.startswith(handling + "."), used
+    subject, body = render(item, profile, policy, term=datetime(2026, 4, 28).date() if "afdoening" in handling
+                           else None)
+    assert subject == "Ontvangstbevestiging: Het Kanaalpad" and "2026-0042" in body and "3 maart 2026" in body
+    assert ("Geachte Sanne van Dijk," if kind == "inwoner" else "Geacht bestuur van Sportraad Waterlinde,") in body
+    assert ("niet bestemd voor de lijst" in body) == (handling == "niet_op_lijst")
+    assert ("28 april 2026" in body) == ("afdoening" in handling)
+    assert "{{" not in body and "\n\n\n" not in body

@@ -1,5 +1,6 @@
 """The outbox: an acknowledgement is planned once per item (drafted, queued or skipped with the reason), and the
-worker sends what is queued, keeping each sent mail raw; failures are retried with a doubling wait."""
+worker sends what is queued, keeping each sent mail raw; failures are retried with a doubling wait. 'sending' is
+committed before the SMTP conversation, so a crash can never make the same acknowledgement go out twice."""
 
 from __future__ import annotations
 
@@ -7,7 +8,7 @@ from datetime import date, datetime, timedelta, timezone
 from email import message_from_bytes, policy as email_policy
 from email.message import Message
 
-from sqlalchemy import select
+from sqlalchemy import select, update
 from sqlalchemy.orm import Session
 
 from pipeline.acknowledge.compose import build_mail, render
@@ -19,7 +20,7 @@ from pipeline.lists.cutoff import local_date
 from pipeline.rawstore import RawStore
 from pipeline.registry.models import Acknowledgement, AuditEntry, Deadline, Item
 
-ACTIVE = ("draft", "queued", "sent")  # an acknowledgement that counts for 'one per writer per day'
+ACTIVE = ("draft", "queued", "sending", "uncertain", "sent")  # counts for 'one per writer per day'
 FILED = ("triaged", "needs_review", "reviewed", "listed")
 CONFIRMED = ("reviewed", "listed")
 
@@ -103,27 +104,42 @@ def _wait(smtp: SmtpSettings, attempts: int) -> timedelta:
     return timedelta(seconds=min(smtp.backoff_s * 2 ** max(attempts - 1, 0), smtp.backoff_max_s))
 
 
-def send_one(s: Session, ack: Acknowledgement, ack_policy: AckPolicy, smtp: SmtpSettings, store: RawStore,
-             now: datetime | None = None) -> bool:
-    """Send one queued acknowledgement; the raw mail is made once and kept, so a retry sends the same bytes."""
-    now = now or datetime.now(timezone.utc)
+def _lease(smtp: SmtpSettings) -> timedelta:
+    """How long a 'sending' row belongs to the process that claimed it: a whole SMTP conversation (connect, TLS,
+    login, data) with room to spare; a row still 'sending' after that was interrupted by a crash."""
+    return timedelta(seconds=smtp.timeout_s * 6 + 60)
+
+
+def _claim(s: Session, ack: Acknowledgement, ack_policy: AckPolicy, smtp: SmtpSettings, store: RawStore,
+           now: datetime) -> bool:
+    """Mark a queued acknowledgement 'sending' (the caller commits this BEFORE talking SMTP). The raw mail is made
+    once and kept, so a retry sends the same bytes with the same Message-ID. False when another process took it."""
     if ack.raw_sha256 is None:
         mail = build_mail(ack_policy, ack.recipient, ack.subject, ack.body, original_message(store, ack.item), now)
-        ack.raw_sha256 = store.put(mail.as_bytes(policy=mail.policy.clone(linesep="\r\n")))  # SMTP wants CRLF
-        ack.message_id_header = str(mail["Message-ID"])
-    raw = store.get(ack.raw_sha256)
-    ack.attempts += 1
-    try:
-        send(smtp, raw, ack_policy.from_address, ack.recipient)
-    except SendError as e:
-        ack.last_error = str(e)
-        if e.permanent or ack.attempts >= smtp.max_attempts:
+        raw_sha256 = store.put(mail.as_bytes(policy=mail.policy.clone(linesep="\r\n")))  # SMTP wants CRLF
+        message_id = str(mail["Message-ID"])
+    else:
+        raw_sha256, message_id = ack.raw_sha256, ack.message_id_header
+    # a conditional UPDATE, so the web app's 'versturen' and the worker never both send the same row
+    taken = s.execute(update(Acknowledgement).where(Acknowledgement.id == ack.id, Acknowledgement.status == "queued")
+                      .values(status="sending", attempts=Acknowledgement.attempts + 1, raw_sha256=raw_sha256,
+                              message_id_header=message_id, next_attempt_at=now + _lease(smtp))
+                      .execution_options(synchronize_session=False)).rowcount
+    return taken == 1
+
+
+def _record(s: Session, ack: Acknowledgement, error: SendError | None, smtp: SmtpSettings, now: datetime) -> bool:
+    """The outcome of one SMTP conversation, in the transaction after it."""
+    if error is not None:
+        ack.last_error = str(error)
+        if error.permanent or ack.attempts >= smtp.max_attempts:
             ack.status = "failed"
             ack.next_attempt_at = None
         else:
+            ack.status = "queued"
             ack.next_attempt_at = now + _wait(smtp, ack.attempts)
         s.add(AuditEntry(actor="worker", action="acknowledgement_failed", item_id=ack.item_id,
-                         detail={"acknowledgement_id": ack.id, "error": str(e), "attempts": ack.attempts}))
+                         detail={"acknowledgement_id": ack.id, "error": str(error), "attempts": ack.attempts}))
         return False
     ack.status = "sent"
     ack.sent_at = now
@@ -134,19 +150,49 @@ def send_one(s: Session, ack: Acknowledgement, ack_policy: AckPolicy, smtp: Smtp
     return True
 
 
+def mark_interrupted(s: Session, now: datetime) -> int:
+    """A row still 'sending' after its lease: the process died during or just after the SMTP conversation, so the
+    server may have accepted the mail. It is never sent again by itself: the assistant checks and decides."""
+    rows = list(s.scalars(select(Acknowledgement).where(Acknowledgement.status == "sending",
+                                                         Acknowledgement.next_attempt_at < now)))
+    for ack in rows:
+        ack.status = "uncertain"
+        ack.next_attempt_at = None
+        ack.reason = (f"Mogelijk verzonden: het versturen naar {ack.recipient} werd onderbroken (het programma stopte "
+                      f"tijdens of vlak na het gesprek met de SMTP-server). Controleer of de e-mail met Message-ID "
+                      f"{ack.message_id_header} is aangekomen (verzonden items van de mailserver of de schrijver); "
+                      "markeer hem dan als verstuurd, of verstuur hem bewust opnieuw.")
+        s.add(AuditEntry(actor="worker", action="acknowledgement_uncertain", item_id=ack.item_id,
+                         detail={"acknowledgement_id": ack.id, "message_id": ack.message_id_header}))
+    return len(rows)
+
+
 def send_due(sessions, ack_policy: AckPolicy, smtp: SmtpSettings, store: RawStore,
              now: datetime | None = None) -> int:
-    """Send every queued acknowledgement whose time has come, each in its own transaction; returns how many went."""
+    """Send every queued acknowledgement whose time has come; returns how many went. Per acknowledgement three
+    steps: commit 'sending', talk SMTP, commit the outcome. A crash between the server's acceptance and the last
+    commit leaves 'sending', which becomes 'uncertain' (mogelijk verzonden) and is never resent by itself."""
     if not smtp.host:
         return 0
     now = now or datetime.now(timezone.utc)
-    with sessions() as s:
+    with sessions.begin() as s:
+        mark_interrupted(s, now)
         ids = [a.id for a in s.scalars(select(Acknowledgement).where(Acknowledgement.status == "queued"))
                if a.next_attempt_at is None or a.next_attempt_at <= now]
     sent = 0
     for ack_id in ids:
         with sessions.begin() as s:
             ack = s.get(Acknowledgement, ack_id)
-            if ack is not None and ack.status == "queued":
-                sent += send_one(s, ack, ack_policy, smtp, store, now)
+            if ack is None or ack.status != "queued" or not _claim(s, ack, ack_policy, smtp, store, now):
+                continue
+        with sessions() as s:
+            ack = s.get(Acknowledgement, ack_id)
+            raw, recipient = store.get(ack.raw_sha256), ack.recipient
+        error = None
+        try:
+            send(smtp, raw, ack_policy.from_address, recipient)
+        except SendError as e:
+            error = e
+        with sessions.begin() as s:
+            sent += _record(s, s.get(Acknowledgement, ack_id), error, smtp, now)
     return sent

@@ -26,5 +26,5 @@ def acknowledge_cmd(ctx: click.Context, as_json: bool) -> None:
         return
     click.echo(f"{sent} ontvangstbevestiging(en) verstuurd.")
     for r in rows:
-        if r["status"] in ("draft", "queued", "failed"):
+        if r["status"] in ("draft", "queued", "sending", "uncertain", "failed"):
             click.echo(f"{r['item']}  {r['status']:<8} {r['recipient']}  {r['error'] or ''}")

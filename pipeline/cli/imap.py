@@ -10,6 +10,7 @@ from datetime import datetime
 
 import click
 
+from pipeline.acknowledge.runner import outbox_clock
 from pipeline.cli.base import emit_json, get_app, get_ctx, main
 from pipeline.config import ImapAccount, Settings
 from pipeline.errors import ConfigError
@@ -100,14 +101,18 @@ def watch(ctx: click.Context, names: tuple[str, ...], no_idle: bool) -> None:
     def say(line: str) -> None:
         click.echo(f"{datetime.now():%H:%M:%S} {line}", err=line.startswith("Fout"))
 
+    rounds = threading.Lock()  # a filing round and the outbox clock never plan acknowledgements at the same time
+
     def process() -> None:
-        summary = app.process_pending()
+        with rounds:
+            summary = app.process_pending()
         if summary.filed or summary.ignored or summary.quarantined:
             say(f"{summary.filed} geregistreerd, {summary.ignored} genegeerd, {summary.quarantined} in quarantaine.")
 
     app.worker.pipeline  # noqa: B018 - load rules and models now, so the first letter is filed in seconds
     folders = ", ".join(f"{a.name}/{f}" for a in accounts for f in a.folders)
     say(f"Bewaakt: {folders}{' (zonder IDLE)' if no_idle else ''}. Stoppen met Ctrl-C.")
+    outbox_clock(app, stop, rounds, say)  # retries and confirmed items go out without waiting for new mail
     Watcher(accounts, app.settings.imap, app.intake, app.sessions, process, stop, use_idle=not no_idle,
             say=say).run()
     say("Gestopt.")

@@ -18,7 +18,8 @@ CUE = re.compile(r"(?<![\w])(?:" + "|".join(re.escape(c) for c in _CUES) + r")(?
 # Words that make a sentence about the response the council must give, not about some other date.
 RESPONSE = ("zienswijze", "reactie", "reageren", "indienen", "kenbaar", "ontvangen", "toesturen", "toezenden",
             "sturen", "inzenden", "termijn", "wensen", "opmerkingen", "standpunt", "besluit", "uitspreken",
-            "aanbieden", "retour", "doen toekomen", "laten weten")
+            "aanbieden", "retour", "doen toekomen", "laten weten", "antwoord", "reageer", "aanmelden", "aanmelding",
+            "opgeven", "inschrijven", "invullen", "ingevuld", "consultatie", "raadpleging")
 _N = "|".join(sorted(NUMBER_WORDS, key=len, reverse=True))
 RELATIVE = re.compile(
     rf"(?:binnen(?:\s+een\s+termijn\s+van)?|uiterlijk|niet\s+later\s+dan|een\s+termijn\s+van)\s+"
@@ -27,6 +28,13 @@ RELATIVE = re.compile(
     rf"(?P<anchor>dagtekening|datum|verzending|toezending|ontvangst|heden|vandaag|\w+))?"
 )
 OTHER_PAPERS = ("brief", "schrijven", "mail", "bericht", "kenmerk", "besluit van")
+# a preposition right before the date that governs it instead of the cue: 'voor onze molen per 1 januari'
+GOVERNED = re.compile(r"\b(?:per|sinds|vanaf|na|in)\s+(?:(?:maandag|dinsdag|woensdag|donderdag|vrijdag|zaterdag|zondag)\s+)?$")
+# a clause of reason or purpose carries the sender's own dates ('omdat de provincie het stuk vóór 1 januari moet
+# indienen, vragen wij u ...'), not the date the council must answer by
+REASON_CLAUSE = re.compile(r"\b(?:omdat|aangezien|doordat|zodat)\b[^,;:]*$")
+# a sentence that speaks to the reader ('graag ontvangen wij uw ...', 'wij verzoeken u ...')
+ADDRESSED = re.compile(r"\b(?:u|uw|graag|verzoeken|vragen)\b")
 MAX_GAP = 90  # characters between a cue and its date: 'uiterlijk op vrijdag ...', 'vóór de vergadering op ...'
 
 
@@ -40,9 +48,11 @@ class Deadline:
 
 def sentences(text: str) -> list[str]:
     """Sentences of a letter; line breaks inside a paragraph do not end one, abbreviations like 'a.s.' do not."""
-    flat = re.sub(r"[ \t]*\n[ \t]*(?!\n)", " ", text.replace("\r", ""))
-    parts = re.split(r"(?<=[.!?])(?<!a\.s\.)(?<!\b[a-z]\.)(?<!\bmrt\.)(?<!\bnr\.)\s+(?=[A-Z0-9\u00C0-\u00DD\"'(])"
-                     r"|\n\s*\n", flat)
+    parts = []
+    for paragraph in re.split(r"\n[ \t]*\n", text.replace("\r", "")):  # a blank line always ends a sentence
+        flat = re.sub(r"[ \t]*\n[ \t]*", " ", paragraph)
+        parts += re.split(r"(?<=[.!?])(?<!a\.s\.)(?<!\b[a-z]\.)(?<!\bmrt\.)(?<!\bnr\.)\s+"
+                          r"(?=[A-Z0-9\u00C0-\u00DD\"'(])", flat)
     return [p.strip() for p in parts if p and p.strip()]
 
 
@@ -81,8 +91,12 @@ def _score(folded: str) -> int:
 
 
 def _absolute(folded: str, reference: date) -> tuple[date, date] | None:
-    """The first date in the sentence with a cue shortly before it; 'vóór X' makes X - 1 the last day."""
+    """The first date in the sentence with a cue shortly before it; 'vóór X' makes X - 1 the last day, unless the
+    sentence names X again as still in time ('vóór 22 juni, maar uiterlijk op de dag zelf, 22 juni')."""
+    if not _score(folded) and not ADDRESSED.search(folded):
+        return None  # 'de uittreedsom wordt uiterlijk 31 maart betaald': a date for someone else, not the council
     cues = list(CUE.finditer(folded))
+    hits: list[tuple[date, bool]] = []
     for start, end, found in dates_in(folded, reference):
         before = [c for c in cues if c.end() <= start and start - c.end() <= MAX_GAP]
         if not before:
@@ -91,14 +105,22 @@ def _absolute(folded: str, reference: date) -> tuple[date, date] | None:
         gap = folded[before[-1].end():start]
         if any(word in gap for word in OTHER_PAPERS):
             continue  # 'wij danken u voor uw brief van 3 maart': a date of another letter, not a deadline
-        if cue in EXCLUSIVE and (len(gap.strip()) > 25 and not _score(folded) or "," in gap):
-            continue  # a loose 'voor' far from its date or across a clause, not the date to answer by
+        if found < reference:
+            continue  # a date already past when the letter was written: a closed consultation, an earlier reply
+        if GOVERNED.search(gap) or REASON_CLAUSE.search(folded[:start]):
+            continue
+        if cue in EXCLUSIVE and (not _score(folded) or "," in gap):
+            continue  # 'voor' and 'tot' are common words: a deadline only in a sentence about the answer
         # 'tot en met' found as 'tot' when the longer one is not right before: prefer the longest cue that ends here
         inclusive = cue in INCLUSIVE or any(c.group(0) in INCLUSIVE for c in before) \
             or folded.startswith(("eind", "ultimo", "het einde"), start) \
             or "niet later" in folded[end:end + 20]  # 'vóór eind juni', 'tot 1 juni en niet later': included
-        return (found if inclusive else found - timedelta(days=1)), found
-    return None
+        hits.append((found, inclusive))
+    if not hits:
+        return None
+    found, inclusive = hits[0]
+    inclusive = inclusive or (found, True) in hits[1:]
+    return (found if inclusive else found - timedelta(days=1)), found
 
 
 def extract_deadline(text: str, letter_date: date | None, received: date | None = None) -> Deadline | None:

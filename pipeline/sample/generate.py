@@ -17,10 +17,10 @@ SEED_DIR = ROOT / "tests" / "data" / "seed"
 
 def mailbox_samples() -> list[Sample]:
     """All sample messages in mailbox order, numbered 001, 002, ..."""
-    from . import catalog_citizens, catalog_government, catalog_noise, catalog_organisations
+    from . import catalog_citizens, catalog_followups, catalog_government, catalog_noise, catalog_organisations
 
     samples: list[Sample] = []
-    for module in (catalog_government, catalog_organisations, catalog_citizens, catalog_noise):
+    for module in (catalog_government, catalog_organisations, catalog_citizens, catalog_noise, catalog_followups):
         samples.extend(module.samples())
     slugs = [s.slug for s in samples]
     duplicates = {s for s in slugs if slugs.count(s) > 1}

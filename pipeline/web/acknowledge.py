@@ -16,8 +16,8 @@ from pipeline.registry.models import Acknowledgement, AuditEntry, Deadline, Item
 from pipeline.web.auth import current_user, require
 
 acknowledge_bp = Blueprint("acknowledge", __name__)
-STATUS_WORDS = {"draft": "Concept", "queued": "Klaar om te versturen", "sent": "Verstuurd", "failed": "Mislukt",
-                "skipped": "Niet verstuurd"}
+STATUS_WORDS = {"draft": "Concept", "queued": "Klaar om te versturen", "sending": "Wordt verstuurd",
+                "uncertain": "Mogelijk verzonden", "sent": "Verstuurd", "failed": "Mislukt", "skipped": "Niet verstuurd"}
 
 
 def _app():
@@ -85,12 +85,14 @@ def draft(item_id: int):
 @acknowledge_bp.post("/stukken/<int:item_id>/ontvangstbevestiging/<int:ack_id>")
 @require("review")
 def act(item_id: int, ack_id: int):
-    """One form, three buttons: opslaan (save the edit), versturen (save and send), overslaan (skip)."""
+    """One form, three buttons: opslaan (save the edit), versturen (save and send), overslaan (skip). For one that
+    is 'mogelijk verzonden' the assistant, having checked, marks it verstuurd or sends it again on purpose."""
     app, policy, user = _app(), _policy(), current_user()
     action = request.form.get("action")
     with app.sessions.begin() as s:
         ack = _ack(s, item_id, ack_id)
-        if ack.status not in ("draft", "queued", "failed"):
+        if ack.status not in ("draft", "queued", "failed", "uncertain") or \
+                action == "verzonden" and ack.status != "uncertain":
             flash("Deze ontvangstbevestiging is al verstuurd of overgeslagen.", "error")
             return _back(item_id)
         if action in ("opslaan", "versturen") and ack.raw_sha256 is None:
@@ -102,6 +104,10 @@ def act(item_id: int, ack_id: int):
         elif action == "versturen":
             ack.status = "queued"
             ack.next_attempt_at = None
+        elif action == "verzonden":  # the assistant found it in the server's sent mail or the writer confirmed
+            ack.status = "sent"
+            ack.sent_at = ack.sent_at or datetime.now(timezone.utc)
+            ack.reason = f"Mogelijk verzonden; gecontroleerd en als verstuurd gemarkeerd door {user.name}."
         s.add(AuditEntry(actor=user.name, action=f"acknowledgement_{action}", item_id=item_id,
                          detail={"acknowledgement_id": ack_id}))
     if action == "versturen":
