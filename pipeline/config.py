@@ -76,6 +76,7 @@ class WebSettings:
     require_login: bool = True  # users from `griffiepost users add`; `griffiepost demo` turns it off for itself
     secure_cookies: bool = True  # the session cookie only over HTTPS; off in `demo` (plain http on localhost)
     public_pages: bool = False  # with require_login: anonymised list and item pages open to visitors
+    trusted_proxies: tuple[str, ...] = ()  # reverse proxies (addresses or networks) whose X-Forwarded-For counts
 
 
 @dataclass(frozen=True)

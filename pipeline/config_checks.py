@@ -3,6 +3,7 @@ Checked when config.toml is read, so a wrong value stops the start, not a fetch 
 
 from __future__ import annotations
 
+import ipaddress
 from typing import Any
 
 # dotted key (array tables without index) -> (lowest, highest), inclusive
@@ -47,6 +48,9 @@ CHOICES: dict[str, tuple[str, ...]] = {
     "smtp.oauth2.flow": ("client_credentials", "refresh_token"),
 }
 
+# dotted key -> a list of IP addresses or networks (10.0.0.1, 10.0.0.0/8, 2001:db8::/32)
+NETWORK_LISTS = ("web.trusted_proxies",)
+
 
 def _number(value: float) -> str:
     return f"{value:g}".replace(".", ",") if isinstance(value, float) else str(value)
@@ -58,6 +62,12 @@ def problem(dotted: str, value: Any) -> str | None:
         lo, hi = RANGES[dotted]
         if not lo <= value <= hi:
             return f"moet tussen {_number(lo)} en {_number(hi)} liggen, niet {_number(value)}"
+    if dotted in NETWORK_LISTS:
+        for entry in value:
+            try:
+                ipaddress.ip_network(entry.strip(), strict=False)
+            except ValueError:
+                return f"bevat {entry!r}: geen IP-adres of netwerk (zoals 10.0.0.1 of 10.0.0.0/8)"
     if dotted in CHOICES and value not in CHOICES[dotted]:
         return f"moet een van {', '.join(CHOICES[dotted])} zijn, niet {value!r}"
     return None

@@ -27,6 +27,7 @@ from flask import (
 from pipeline.registry.models import AuditEntry, User
 from pipeline import throttle
 from pipeline.users import ROLE_LABELS, authenticate, can, end_sessions, hash_password, verify_password
+from pipeline.web.proxies import client_address
 
 __all__ = ["auth_bp", "current_user", "hash_password", "init_auth", "require", "verify_password"]
 
@@ -142,7 +143,8 @@ def login() -> Any:
     if request.method == "POST":
         name = request.form.get("name", "").strip()
         password = request.form.get("password", "")
-        address = request.remote_addr
+        address = client_address(request.remote_addr, request.headers.getlist("X-Forwarded-For"),
+                                 _app().settings.web.trusted_proxies)
         with _app().sessions.begin() as s:
             wait = throttle.blocked_for(s, name, address)
             if wait:  # refused before the password is even looked at: a right guess counts for nothing now
