@@ -6,6 +6,7 @@ from typing import Any
 
 from sqlalchemy import event, inspect, select
 from sqlalchemy.orm import Session
+from sqlalchemy.orm.attributes import PASSIVE_NO_INITIALIZE, get_history
 
 from pipeline.errors import GriffieError
 from pipeline.registry.models import Amendment, Item, Meeting
@@ -33,14 +34,21 @@ def _adopted_meeting(s: Session, meeting_id: int | None) -> Meeting | None:
 
 
 def _record(s: Session, _ctx: Any, _instances: Any) -> None:
-    """before_flush: compare watched fields of dirty items whose list (old meeting) is adopted."""
+    """before_flush: compare watched fields of dirty items whose list (old meeting) is adopted.
+
+    Only attributes in the item's committed_state can have changed, and each meeting is looked up once per
+    flush: numbering a 10,000-item list makes every item dirty, and building each one's full attribute map
+    (`inspect(obj).attrs`) cost more than the numbering itself."""
+    adopted: dict[int | None, Meeting | None] = {}
     for obj in list(s.dirty):
         if not isinstance(obj, Item):
             continue
         state = inspect(obj)
         changes: list[tuple[str, Any, Any]] = []
         for name in WATCHED:
-            hist = state.attrs[name].history
+            if name not in state.committed_state:
+                continue
+            hist = get_history(obj, name, PASSIVE_NO_INITIALIZE)
             if hist.has_changes() and hist.deleted:
                 old = hist.deleted[0]
                 new = hist.added[0] if hist.added else None
@@ -49,13 +57,15 @@ def _record(s: Session, _ctx: Any, _instances: Any) -> None:
         if not changes:
             continue
         old_meeting = next((old for name, old, _ in changes if name == "meeting_id"), obj.meeting_id)
-        rel = state.attrs["meeting"].history
+        rel = get_history(obj, "meeting", PASSIVE_NO_INITIALIZE)
         if rel.deleted and rel.deleted[0] is not None:  # moved through the relationship: the FK follows at flush
             old_meeting = rel.deleted[0].id
             new_id = rel.added[0].id if rel.added and rel.added[0] is not None else None
             if not any(name == "meeting_id" for name, _, _ in changes) and new_id != old_meeting:
                 changes.append(("meeting_id", old_meeting, new_id))
-        meeting = _adopted_meeting(s, old_meeting)
+        if old_meeting not in adopted:
+            adopted[old_meeting] = _adopted_meeting(s, old_meeting)
+        meeting = adopted[old_meeting]
         if meeting is None:
             continue
         actor = str(s.info.get(ACTOR_KEY) or obj.reviewed_by or "onbekend")

@@ -1,0 +1,55 @@
+"""The list PDF drawn on the canvas: every cell's words on the page, the header row on every page, a row taller
+than a page continued rather than lost, and amendments in their own table."""
+
+from __future__ import annotations
+
+import pypdfium2 as pdfium
+
+from pipeline.lists.model import AmendmentView, ListDoc, ListGroup, ListRow, MeetingView
+from pipeline.lists.render_pdf import render_pdf
+from pipeline.privacy.guard import public_text
+
+
+def row(i: int, subject: str) -> ListRow:
+    return ListRow(item_id=i, registration_number=f"2025-{i:04d}", number=str(i), letter_date="2025-02-01",
+                   received_date="2025-03-01", sender=f"Organisatie {i} Waterlinde", sender_kind="organisatie",
+                   subject=subject, handling="vka", handling_local="A", handling_label="voor kennisgeving aannemen",
+                   committee="Commissie Ruimte")
+
+
+def doc(rows: list[ListRow], amendments: tuple[AmendmentView, ...] = ()) -> ListDoc:
+    meeting = MeetingView(id=1, date="2025-03-18", body="raad", title="gemeenteraad 18-03-2025", status="open",
+                          cutoff_at=None, adopted_at=None, adopted_by=None)
+    return ListDoc(council="gemeente Waterlinde", profile="generiek", version="internal", meeting=meeting,
+                   groups=(ListGroup("Brieven van organisaties", tuple(rows)),), generated_at="2025-03-10T09:00:00",
+                   amendments=amendments)
+
+
+def test_rows_header_and_pages() -> None:
+    data = render_pdf(doc([row(i, f"Verzoek {i} over de Kerkstraat") for i in range(1, 201)]))
+    pdf = pdfium.PdfDocument(data)
+    pages = [pdf[i].get_textpage().get_text_range() for i in range(len(pdf))]
+    assert len(pages) > 3
+    assert all("Onderwerp" in p and f"Pagina {n}" in p for n, p in enumerate(pages, 1))
+    words = public_text(data, "pdf")
+    assert all(f"Verzoek {i} over de Kerkstraat" in words for i in range(1, 201))
+    assert "Brieven van organisaties" in pages[0] and "Lijst ingekomen stukken" in pages[0]
+
+
+def test_a_row_taller_than_a_page_continues() -> None:
+    long = "\n".join(f"regel{n}" for n in range(120))  # 120 lines of 10 pt: more than one landscape page
+    data = render_pdf(doc([row(1, "kort"), row(2, long), row(3, "daarna")]))
+    pdf = pdfium.PdfDocument(data)
+    assert len(pdf) >= 2
+    words = public_text(data, "pdf").split()
+    assert [w for w in words if w.startswith("regel")] == [f"regel{n}" for n in range(120)]
+    assert "daarna" in words
+
+
+def test_amendments_table_and_empty_list() -> None:
+    change = AmendmentView(number="3", registration_number="2025-0003", field="onderwerp", old="oud onderwerp",
+                           new="nieuw onderwerp", at="2025-03-20", actor="griffier", reason="tikfout")
+    words = public_text(render_pdf(doc([row(3, "iets")], (change,))), "pdf")
+    assert "Wijzigingen na vaststelling" in words and "nieuw onderwerp" in words and "tikfout" in words
+    empty = ListDoc(**{**doc([]).__dict__, "groups": ()})
+    assert "Er staan geen stukken op deze lijst." in public_text(render_pdf(empty), "pdf")
