@@ -104,6 +104,8 @@ def test_a_model_decision_names_the_model_its_version_and_score(registry):
     m = re.fullmatch(r"model:topic@topic-\S+ (\d\.\d\d)", t.source)
     assert m and float(m.group(1)) == round(t.score, 2) and t.reasons[0].startswith("Onderwerp ")
     assert now["committee"].source == "profile:generiek"
+    assert now["committee"].reasons == [f"Commissie {item.committee} bij {t.reasons[0].split(' (')[0][10:]} "
+                                        "(profiel generiek)"]
 
 
 def test_the_analysed_fields_say_where_they_were_read(registry):
