@@ -80,6 +80,9 @@ def test_a_known_sender_gets_its_past_handling_and_committee_with_the_list_as_re
               "november", "december")
     expected = f"zo behandeld op de lijst van {when.day} {months[when.month - 1]} {when.year}, nr {proposal.cited.number}"
     assert any(expected in r for r in c.reasons), c.reasons
+    # issue 16: the handling's provenance is the council's own past list, with that reason only
+    assert c.sources["handling"].source.startswith("history:")
+    assert len(c.sources["handling"].reasons) == 1 and expected in c.sources["handling"].reasons[0]
     # the same letter judged without the registry's history: no such reason
     bare = replace(pipe, history=None).run(raw).classification
     assert not any("zo behandeld op de lijst van" in r for r in bare.reasons)
@@ -95,6 +98,7 @@ def test_a_specific_rule_keeps_the_handling_but_history_gives_the_committee(hist
                   "het bestemmingsplan.\n\nMet vriendelijke groet,\n\nOndernemersvereniging Nieuwkoop\n")
     c = pipe.run(raw).classification
     assert c.handling.code == "betrekken"  # the keyword rule the griffie wrote for this case
+    assert c.sources["handling"].source.startswith("rule:")
     assert c.committee == proposal.committee
     assert any("zo behandeld op de lijst van" in r for r in c.reasons)
 

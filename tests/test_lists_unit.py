@@ -14,6 +14,7 @@ from sqlalchemy import select
 from lists_helpers import make_item, registry, small_profile, utc
 from pipeline.errors import GriffieError
 from pipeline.lists.amendments import amend_item
+from pipeline.registry.truth import latest
 from pipeline.lists.cutoff import cutoff_at
 from pipeline.lists.meetings import add_meeting, move_item
 from pipeline.lists.placement import place_item
@@ -169,6 +170,8 @@ def test_adoption_freezes_and_later_edits_are_amendments(sessions) -> None:
         rows = {(x.field, x.new_value, x.actor) for x in s.scalars(select(Amendment))}
         assert ("subject", "Begroting GGD 2026 (gecorrigeerd)", "onbekend") in rows
         assert ("committee", "Commissie Ruimte", "M. Griffier") in rows
+        committee = latest(s.get(Item, 2))["committee"]  # issue 16: the amendment is also the field's decision
+        assert (committee.value, committee.source) == ("Commissie Ruimte", "person:M. Griffier")
         doc = generate(s, m, p, "gemeente Proefdorp", "docx", number_by="griffie").content
         html = generate(s, m, p, "gemeente Proefdorp", "html", number_by="griffie").content.decode()
         with pytest.raises(GriffieError):

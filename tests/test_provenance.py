@@ -14,6 +14,7 @@ from pipeline.cli.intake_cmds import ingest_paths
 from pipeline.registry.models import Item, Message
 from pipeline.registry.truth import ANALYSED_FIELDS, JUDGED_FIELDS, latest
 from pipeline.review import confirm, correct
+from pipeline.web.app import create_app
 from tests.conftest import SAMPLE_MAILBOX, sample_settings
 from tests.helpers import make_mail
 
@@ -104,6 +105,8 @@ def test_a_model_decision_names_the_model_its_version_and_score(registry):
     m = re.fullmatch(r"model:topic@topic-\S+ (\d\.\d\d)", t.source)
     assert m and float(m.group(1)) == round(t.score, 2) and t.reasons[0].startswith("Onderwerp ")
     assert now["committee"].source == "profile:generiek"
+    assert now["committee"].reasons == [f"Commissie {item.committee} bij {t.reasons[0].split(' (')[0][10:]} "
+                                        "(profiel generiek)"]
 
 
 def test_the_analysed_fields_say_where_they_were_read(registry):
@@ -128,3 +131,18 @@ def test_a_person_after_a_correction_and_a_confirmation(registry):
         assert now["letter_date"].source == "person:bram" and now["letter_date"].value == "2025-04-01"
         assert now["topic"].source.startswith("model:topic@")  # not touched: still the model's
         assert {d.source for d in latest(s.get(Item, 4)).values() if d.field in JUDGED_FIELDS} == {"person:anna"}
+
+
+def test_the_item_page_says_who_decided_each_field_in_words(registry):
+    web = create_app(registry)
+    web.config["TESTING"] = True
+    client = web.test_client()
+    html = client.get("/stukken/5").get_data(as_text=True)
+    decided = html.split("<h3>Wie besliste</h3>", 1)[1].split("</dl>", 1)[0]
+    assert "<dt>Soort stuk</dt><dd>model soort stuk (0." in decided
+    assert re.search(r"<dt>Onderwerp</dt><dd>model onderwerp \(0\.\d\d\)</dd>", decided)
+    assert "<dt>Soort afzender</dt><dd>regel " in decided and "<dt>Commissie</dt><dd>profiel generiek</dd>" in decided
+    with registry.sessions() as s:
+        drenthe = s.scalar(select(Item.id).where(Item.subject == "Vaststelling omgevingsvisie"))
+    html = client.get(f"/stukken/{drenthe}").get_data(as_text=True)
+    assert "<dt>Soort afzender</dt><dd>kennis Provincie Drenthe</dd>" in html

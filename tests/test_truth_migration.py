@@ -10,11 +10,13 @@ import sqlite3
 from pathlib import Path
 
 import pytest
+from alembic import command
 from click.testing import CliRunner
-from sqlalchemy import select
+from sqlalchemy import select, text
 
 from pipeline.app import App
 from pipeline.cli import main
+from pipeline.registry.db import alembic_config
 from pipeline.registry.models import Decision, Item
 from pipeline.registry.truth import latest
 from tests.conftest import sample_settings
@@ -71,3 +73,15 @@ def test_show_json_after_the_migration_is_what_it_was_before(migrated):
         assert {k: v for k, v in new.items() if k not in NEW_KEYS} == old, number
         assert new["rule_hits"] is None  # not recoverable for items filed before 0007
     assert new["provenance"]["subject"]["source"] is None  # analysed fields had no decision before 0007
+
+
+def test_downgrade_to_0006_gives_back_the_old_words(migrated):
+    app, _ = migrated
+    with app.engine.begin() as conn:
+        cfg = alembic_config(app.engine)
+        cfg.attributes["connection"] = conn
+        command.downgrade(cfg, "0006")
+        sources = {row[0] for row in conn.execute(text("select distinct source from decisions"))}
+        columns = {row[1] for row in conn.execute(text("pragma table_info(items)"))}
+    assert sources == {"pipeline", "assistant"}
+    assert "rule_hits" in columns  # kept on SQLite: dropping it would rebuild items and cascade to its decisions

@@ -10,9 +10,11 @@ from sqlalchemy.orm.attributes import PASSIVE_NO_INITIALIZE, get_history
 
 from pipeline.errors import GriffieError
 from pipeline.registry.models import Amendment, Item, Meeting
+from pipeline.registry.truth import FIELD_COLUMNS, decide, person
 
 WATCHED = ("subject", "sender_name", "sender_organisation", "sender_kind", "public_label", "letter_date",
            "handling_code", "committee", "on_list", "meeting_id", "list_number", "topic_code", "document_kind")
+COLUMN_FIELDS = {column: field for field, column in FIELD_COLUMNS.items()}  # item column -> decision field
 ACTOR_KEY = "griffiepost.actor"
 REASON_KEY = "griffiepost.reason"
 
@@ -89,7 +91,12 @@ def amend_item(s: Session, item: Item, changes: dict[str, Any], actor: str, reas
         for name, value in changes.items():
             if name not in WATCHED:
                 raise GriffieError(f"Het veld '{name}' kan niet als wijziging worden vastgelegd.")
-            setattr(item, name, value)
+            field = COLUMN_FIELDS.get(name)
+            if field is None:  # not a judged field (meeting, list number, sender name, public label)
+                setattr(item, name, value)
+            elif getattr(item, name) != value:  # a judged field changes only with a decision naming the griffier
+                decide(item, field, value, person(actor), [f"Gewijzigd na vaststelling: {reason or 'geen reden'}"],
+                       actor=actor)
         s.flush()
     finally:
         s.info.pop(ACTOR_KEY, None)

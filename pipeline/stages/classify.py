@@ -179,8 +179,12 @@ def classify(analysis: Analysis, ruleset: RuleSet, judge: "Judge | None", review
     if topic is None:
         sources["topic"] = Provenance("default:geen model", [])
     committee = profile.committee_for(topic.code if topic else None) if on_list else None
-    sources["committee"] = Provenance(f"profile:{profile.name}", []) if on_list \
-        else Provenance(sources["on_list"].source, list(sources["on_list"].reasons))
+    if on_list:  # the profile's table of committees by topic
+        shown = TOPIC_BY_CODE[topic.code].label if topic and topic.code in TOPIC_BY_CODE else "geen onderwerp"
+        sources["committee"] = Provenance(f"profile:{profile.name}",
+                                          [f"Commissie {committee or '(geen)'} bij {shown} (profiel {profile.name})"])
+    else:  # off the list: no committee, for the same reason
+        sources["committee"] = Provenance(sources["on_list"].source, list(sources["on_list"].reasons))
     if history is not None and on_list:  # the council's own lists: how it handled this sender before (issue 17)
         from pipeline.history.judgement import apply_history
 

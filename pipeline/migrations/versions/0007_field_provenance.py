@@ -91,12 +91,17 @@ def recovered(field: str, value: str | None, score: float | None, model_version:
     return "rule:onbekend", _ending(value, reasons) or list(reasons)
 
 
+def _sqlite() -> bool:
+    # SQLite ignores a VARCHAR's length, and a batch rebuild of a parent table there (foreign keys are on, and
+    # cannot be turned off inside the migration's transaction) would cascade-delete its children: leave it be.
+    return op.get_bind().dialect.name == "sqlite"
+
+
 def upgrade() -> None:
-    with op.batch_alter_table('decisions') as batch:
-        batch.alter_column('source', existing_type=sa.String(length=32), type_=sa.String(length=255),
-                           existing_nullable=False)
-    with op.batch_alter_table('items') as batch:
-        batch.add_column(sa.Column('rule_hits', sa.JSON(), nullable=True))
+    if not _sqlite():
+        op.alter_column('decisions', 'source', existing_type=sa.String(length=32), type_=sa.String(length=255),
+                        existing_nullable=False)
+    op.add_column('items', sa.Column('rule_hits', sa.JSON(), nullable=True))
 
     conn = op.get_bind()
     rows = conn.execute(sa.select(decisions.c.id, decisions.c.field, decisions.c.value, decisions.c.score,
@@ -120,8 +125,8 @@ def downgrade() -> None:
     conn = op.get_bind()
     conn.execute(decisions.update().where(decisions.c.source.like("person:%")).values(source="assistant"))
     conn.execute(decisions.update().where(decisions.c.source.not_in(("assistant",))).values(source="pipeline"))
-    with op.batch_alter_table('items') as batch:
-        batch.drop_column('rule_hits')
-    with op.batch_alter_table('decisions') as batch:
-        batch.alter_column('source', existing_type=sa.String(length=255), type_=sa.String(length=32),
-                           existing_nullable=False)
+    if _sqlite():  # dropping a column rebuilds the table (see _sqlite); 0006 code never reads rule_hits
+        return
+    op.drop_column('items', 'rule_hits')
+    op.alter_column('decisions', 'source', existing_type=sa.String(length=255), type_=sa.String(length=32),
+                    existing_nullable=False)
