@@ -21,11 +21,12 @@ from pathlib import Path
 from typing import Any
 
 from pipeline.publication.documents import text_pdf
+from pipeline import vocab
 from pipeline.vocab import TOPIC_BY_CODE
 
 EXACT_FIELDS = ("handling", "sender_kind", "document_kind", "circular")
-FIELD_WORDS = {"topic": "onderwerp (thema)", "topic_top3": "onderwerp in top 3", "handling": "afhandeling",
-               "sender_kind": "soort afzender", "document_kind": "soort stuk", "circular": "rondzendbrief",
+FIELD_WORDS = {"topic": vocab.FIELD_WORDS["topic"], "topic_top3": "onderwerp in top 3",
+               **{f: vocab.FIELD_WORDS[f] for f in ("handling", "sender_kind", "document_kind", "circular")},
                "organisation": "organisatie gevonden"}
 # Words that say what kind of body an organisation is, not which one: "Gemeente Zwolle" and "Gemeenteraad
 # Zwolle" name the same sender for this measure (writers differ on it).

@@ -7,16 +7,11 @@ from typing import Any
 
 from pipeline.privacy.labels import public_label, residence_from_text
 from pipeline.records import Outcome
-from pipeline.vocab import TOPIC_BY_CODE
+from pipeline.vocab import TOPIC_BY_CODE, handling_words
 
 
 def _iso(value: date | datetime | None) -> str | None:
     return value.isoformat() if value is not None else None
-
-
-def handling_words(profile: Any, code: str) -> tuple[str, str]:
-    """The council's own code and wording for a canonical handling code."""
-    return profile.local(code)
 
 
 def public_sender_label(outcome: Outcome, profile: Any) -> str:

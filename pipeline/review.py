@@ -13,9 +13,8 @@ from pipeline.errors import GriffieError, NotFound
 from pipeline.privacy.labels import public_label, residence_from_text
 from pipeline.registry.models import AuditEntry, Item
 from pipeline.registry.truth import decide, person, stored
-from pipeline.registry.view import handling_words
-from pipeline.vocab import DOCUMENT_KINDS, HANDLINGS, SENDER_KINDS, TOPIC_BY_CODE
-from pipeline.words import KIND_WORDS, SENDER_WORDS
+from pipeline.vocab import (DOCUMENT_KINDS, HANDLINGS, KIND_WORDS, SENDER_KINDS, SENDER_WORDS, TOPIC_BY_CODE,
+                            field_label, handling_words)
 
 # Item attribute -> the decision field the file stage uses for the same judgement.
 CORRECTABLE: dict[str, str] = {
@@ -23,11 +22,7 @@ CORRECTABLE: dict[str, str] = {
     "topic_code": "topic", "handling_code": "handling", "committee": "committee", "subject": "subject",
     "letter_date": "letter_date", "sender_organisation": "sender_organisation",
 }
-FIELD_WORDS = {
-    "sender_kind": "soort afzender", "document_kind": "soort stuk", "on_list": "op de lijst",
-    "topic_code": "onderwerp", "handling_code": "afhandeling", "committee": "commissie", "subject": "onderwerpregel",
-    "letter_date": "datum brief", "sender_organisation": "organisatie afzender",
-}
+FIELD_WORDS = {name: field_label(name) for name in CORRECTABLE}
 JUDGED = ("sender_kind", "document_kind", "on_list", "topic_code", "handling_code", "committee")
 REVIEWABLE = ("received", "triaged", "needs_review", "reviewed", "ignored")
 # Inbox order: what needs a person first.
@@ -44,6 +39,7 @@ class ReviewResult:
     registration_number: str
     status: str
     changes: dict[str, tuple[Any, Any]] = field(default_factory=dict)
+
 
 
 def _clean(name: str, value: Any) -> Any:

@@ -1,4 +1,4 @@
-"""Users of the web UI: roles, what each role may do, and scrypt password hashes (standard library only)."""
+"""Users of the web UI: roles, what each role may do, and password hashes (Werkzeug's, in its maintained format)."""
 
 from __future__ import annotations
 
@@ -10,6 +10,7 @@ from functools import lru_cache
 from sqlalchemy import func, select
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
+from werkzeug.security import check_password_hash, generate_password_hash
 
 from pipeline.errors import GriffieError, NotFound
 from pipeline.registry.models import AuditEntry, User
@@ -23,8 +24,11 @@ PERMISSIONS: dict[str, frozenset[str]] = {
     "griffier": frozenset({"read", "review", "retry", "adopt", "manage_users"}),
 }
 MIN_PASSWORD_LENGTH = 8
-# scrypt cost: n=2**14, r=8 takes ~40 ms and 16 MB; strong enough for a handful of griffie accounts.
-_N, _R, _P = 2**14, 8, 1
+# Werkzeug's scrypt ('scrypt:32768:8:1$salt$hash', n=2**15: ~80 ms and 32 MB), a format it keeps verifying
+# across releases; Werkzeug comes with Flask. Hashes of the hand-made format before it ('scrypt$n$r$p$salt$hash')
+# still verify and are replaced at the next login (authenticate).
+HASH_METHOD = "scrypt"
+LEGACY_PREFIX = "scrypt$"
 
 
 def can(role: str | None, action: str) -> bool:
@@ -33,16 +37,28 @@ def can(role: str | None, action: str) -> bool:
 
 
 def hash_password(password: str) -> str:
-    """An scrypt hash with its parameters and salt: 'scrypt$n$r$p$salt$hash' (hex)."""
-    salt = secrets.token_bytes(16)
-    digest = hashlib.scrypt(password.encode("utf-8"), salt=salt, n=_N, r=_R, p=_P, dklen=32)
-    return f"scrypt${_N}${_R}${_P}${salt.hex()}${digest.hex()}"
+    """A salted scrypt hash in Werkzeug's format (method, parameters, salt and hash in one string)."""
+    return generate_password_hash(password, method=HASH_METHOD)
+
+
+def needs_rehash(stored: str) -> bool:
+    """A hash in the old hand-made format: replaced by hash_password at the next successful login."""
+    return stored.startswith(LEGACY_PREFIX)
 
 
 def verify_password(password: str, stored: str) -> bool:
-    """True when password matches the stored hash; a malformed hash never matches."""
+    """True when password matches the stored hash (either format); a malformed hash never matches."""
+    if needs_rehash(stored):
+        return _verify_legacy(password, stored)
+    try:
+        return check_password_hash(stored, password)
+    except (ValueError, TypeError):  # an unknown method or a damaged hash
+        return False
+
+
+def _verify_legacy(password: str, stored: str) -> bool:
     parts = stored.split("$")
-    if len(parts) != 6 or parts[0] != "scrypt":
+    if len(parts) != 6:
         return False
     try:
         n, r, p = int(parts[1]), int(parts[2]), int(parts[3])
@@ -153,7 +169,12 @@ def authenticate(s: Session, name: str, password: str) -> User | None:
     if user is None or user.disabled:
         verify_password(password, _dummy_hash())
         return None
-    return user if verify_password(password, user.password_hash) else None
+    if not verify_password(password, user.password_hash):
+        return None
+    if needs_rehash(user.password_hash):  # the caller's transaction stores the upgraded hash
+        user.password_hash = hash_password(password)
+        s.add(AuditEntry(actor=user.name, action="password_rehashed", detail={"name": user.name}))
+    return user
 
 
 @lru_cache(maxsize=1)

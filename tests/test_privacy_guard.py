@@ -131,3 +131,11 @@ def test_redacted_text_passes_the_guard() -> None:
 def test_unknown_format_is_an_error() -> None:
     with pytest.raises(ValueError):
         check_public("x", FORBIDDEN, fmt="xlsx")
+
+
+def test_full_width_letters_and_compatibility_forms_do_not_hide_a_name() -> None:
+    """NFKC in the guard's normal form (as in the IMAP filters): the same name in other code points is the name."""
+    full_width = "".join(chr(ord(ch) + 0xFEE0) if "!" <= ch <= "~" else ch for ch in "Jan Pieter de Vries")
+    for written in (full_width, "Jan Pieter de Vrie\u017f", "Ｋｅｒｋｓｔｒａａｔ 14"):  # long s; full-width street
+        with pytest.raises(PrivacyLeak):
+            check_public(f"Brief van {written}.", FORBIDDEN)

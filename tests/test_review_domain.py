@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import hashlib
+import secrets
 from datetime import date
 
 import pytest
@@ -160,7 +162,7 @@ def test_inbox_puts_needs_review_first_and_counts_statuses(registry):
 def test_users_hash_roles_and_authentication(registry):
     sessions, _ = registry
     stored = hash_password("geheim-wachtwoord")
-    assert stored.startswith("scrypt$") and "geheim" not in stored
+    assert stored.startswith("scrypt:") and "geheim" not in stored  # Werkzeug's format
     assert verify_password("geheim-wachtwoord", stored) and not verify_password("geheim-wachtwoorD", stored)
     assert not verify_password("x", "md5$abc")
     with sessions.begin() as s:
@@ -181,3 +183,32 @@ def test_users_hash_roles_and_authentication(registry):
     assert can("assistent", "review") and not can("assistent", "manage_users") and not can("assistent", "adopt")
     assert can("griffier", "adopt") and can("griffier", "manage_users")
     assert can("lezer", "read") and not can("lezer", "review") and not can(None, "read")
+
+
+def _old_format_hash(password: str) -> str:
+    """A hash exactly as the hand-made format before Werkzeug's stored it: 'scrypt$n$r$p$salt$hash' (hex)."""
+    salt = secrets.token_bytes(16)
+    digest = hashlib.scrypt(password.encode("utf-8"), salt=salt, n=2**14, r=8, p=1, dklen=32)
+    return f"scrypt${2**14}$8$1${salt.hex()}${digest.hex()}"
+
+
+def test_an_old_format_hash_still_verifies_and_is_replaced_at_the_next_login(registry):
+    sessions, _ = registry
+    old = _old_format_hash("oud-wachtwoord")
+    assert verify_password("oud-wachtwoord", old) and not verify_password("oud-wachtwoorD", old)
+    with sessions.begin() as s:
+        add_user(s, "lotte", "lezer", "tijdelijk-wachtwoord")
+    with sessions.begin() as s:
+        s.scalar(select(User).where(User.name == "lotte")).password_hash = old
+    with sessions.begin() as s:
+        assert authenticate(s, "lotte", "fout-wachtwoord") is None
+    with sessions() as s:
+        assert s.scalar(select(User.password_hash).where(User.name == "lotte")) == old  # a failed login changes nothing
+    with sessions.begin() as s:
+        assert authenticate(s, "lotte", "oud-wachtwoord").name == "lotte"
+    with sessions() as s:
+        upgraded = s.scalar(select(User.password_hash).where(User.name == "lotte"))
+        assert upgraded.startswith("scrypt:") and verify_password("oud-wachtwoord", upgraded)
+        assert s.scalar(select(AuditEntry).where(AuditEntry.action == "password_rehashed")) is not None
+    with sessions.begin() as s:
+        assert authenticate(s, "lotte", "oud-wachtwoord").name == "lotte"  # and the new hash works at the next login

@@ -14,13 +14,7 @@ from pipeline.errors import GriffieError
 from pipeline.lists.cutoff import local_date
 from pipeline.registry.models import Item
 from pipeline.rules.profile import Profile
-
-MONTHS_NL = ("januari", "februari", "maart", "april", "mei", "juni", "juli", "augustus", "september", "oktober",
-             "november", "december")
-
-
-def long_date(day: date | None) -> str:
-    return f"{day.day} {MONTHS_NL[day.month - 1]} {day.year}" if day else ""
+from pipeline.vocab import long_date
 
 
 def template_names(item: Item) -> list[str]:

@@ -10,12 +10,13 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from pipeline.rules import Context, Decision, RuleSet
+from pipeline.vocab import MODEL, NO_RULE
 
 if TYPE_CHECKING:
     from pipeline.history.practice import Practice
     from pipeline.records import Analysis
 
-GENERIC_SOURCES = ("model", "geen regel")
+GENERIC_SOURCES = (MODEL, NO_RULE)
 GENERIC_KINDS = ("profile_handling", "handling_default")
 SOURCE = "geschiedenis"
 

@@ -15,6 +15,7 @@ from datetime import date, timedelta
 from typing import Sequence
 
 from pipeline.history.pastmail import PastMessage, letter_start
+from pipeline.vocab import MONTHS
 
 PREFIX = re.compile(r"^\s*(re|fw|fwd|doorst|antw|wg|tr|aw)\s*:\s*", re.IGNORECASE)
 STOP = frozenset("de het een van voor over op en in aan te met bij om tot uw onze is naar door als dat".split())
@@ -38,9 +39,8 @@ def dice(a: frozenset[str], b: frozenset[str]) -> float:
     return 2 * len(a & b) / (len(a) + len(b)) if a and b else 0.0
 
 
-MONTH_WORDS = frozenset(("januari", "februari", "maart", "april", "mei", "juni", "juli", "augustus", "september",
-                         "oktober", "november", "december", "jan", "feb", "mrt", "apr", "jun", "jul", "aug", "sep",
-                         "okt", "nov", "dec", "q1", "q2", "q3", "q4"))
+MONTH_WORDS = frozenset((*MONTHS, "jan", "feb", "mrt", "apr", "jun", "jul", "aug", "sep", "okt", "nov", "dec", "q1",
+                         "q2", "q3", "q4"))
 
 
 def markers(words: frozenset[str]) -> frozenset[str]:

@@ -8,9 +8,8 @@ from datetime import date
 
 from pipeline.history.mapping import FIELD_WORDS, REQUIRED, ListMapping
 from pipeline.history.readers import Grid, ListFile
+from pipeline.vocab import MONTHS
 
-MONTHS = ("januari", "februari", "maart", "april", "mei", "juni", "juli", "augustus", "september", "oktober",
-          "november", "december")
 LONG_DATE = re.compile(r"\b(\d{1,2})\s+(" + "|".join(MONTHS) + r")\s+(\d{4})\b", re.IGNORECASE)
 NUM_DATE = re.compile(r"\b(\d{1,2})[-/.](\d{1,2})[-/.](\d{4})\b")
 ISO_DATE = re.compile(r"\b(\d{4})-(\d{2})-(\d{2})\b")

@@ -17,9 +17,8 @@ from sqlalchemy.orm import Session
 
 from pipeline.history.match import WEBMAIL, is_generic
 from pipeline.history.models import HistoryEntry, HistoryMatch
+from pipeline.vocab import long_date
 
-MONTHS = ("januari", "februari", "maart", "april", "mei", "juni", "juli", "augustus", "september", "oktober",
-          "november", "december")
 
 
 def name_key(name: str | None) -> str | None:
@@ -52,7 +51,7 @@ class Proposal:
 
     def reason(self, handling_words: str) -> str:
         when = self.cited.meeting_date
-        shown = f"{when.day} {MONTHS[when.month - 1]} {when.year}" if when else "een eerdere vergadering"
+        shown = long_date(when) if when else "een eerdere vergadering"
         committee = f", {self.committee}" if self.committee else ""
         return (f"Eerder van {self.sender}: zo behandeld op de lijst van {shown}, nr {self.cited.number} "
                 f"({handling_words}{committee}; {self.agree} van {self.total} eerdere stukken)")

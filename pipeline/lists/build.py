@@ -18,14 +18,10 @@ from pipeline.lists.public import Scrubber, forbidden_for
 from pipeline.lists.release import is_released, number_list, released_ids
 from pipeline.registry.models import ListSnapshot, Item, Meeting, Message
 from pipeline.rules.profile import Profile
-from pipeline.words import HANDLING_WORDS
+from pipeline.vocab import FIELD_WORDS, handling_words
 
 DEFAULT_HEADING = "Ingekomen stukken"
-FIELD_NAMES = {"subject": "onderwerp", "sender_name": "naam afzender", "sender_organisation": "organisatie",
-               "sender_kind": "soort afzender", "public_label": "afzender", "letter_date": "datum brief",
-               "handling_code": "afhandeling", "committee": "commissie", "on_list": "op de lijst",
-               "meeting_id": "vergadering", "list_number": "nummer", "topic_code": "onderwerp (thema)",
-               "document_kind": "soort stuk"}
+FIELD_NAMES = FIELD_WORDS  # the amendments name a field as everywhere else
 PRIVATE_FIELDS = ("sender_name",)  # never shown in public amendments
 
 
@@ -57,11 +53,6 @@ def ordered(items: list[Item], profile: Profile) -> list[Item]:
     def key(i: Item) -> tuple:
         return (i.list_number is None, i.list_number or 0, group_of(profile, i.sender_kind)[0], i.received_at, i.id)
     return sorted(items, key=key)
-
-
-def handling_words(profile: Profile, code: str) -> tuple[str, str]:
-    # Without the profile's own words: the canonical words, never the bare code ('college_afdoening').
-    return profile.handling.get(code, (code, HANDLING_WORDS.get(code, code)))
 
 
 def internal_sender(item: Item) -> str:

@@ -20,7 +20,7 @@ from pipeline.registry.models import AuditEntry, Item, ListSnapshot, Meeting
 from pipeline.registry.truth import decide, person
 from pipeline.rules.profile import Profile
 from pipeline.vocab import HANDLINGS
-from pipeline.words import HANDLING_WORDS
+from pipeline.vocab import handling_words
 
 PULLED_DECISION = "op verzoek uit de raad van de lijst gehaald en geagendeerd voor bespreking"
 
@@ -182,5 +182,5 @@ def adopt(s: Session, meeting: Meeting, profile: Profile, by: str, pulled: list[
 
 def _handling_words(profile: Any, code: str) -> str:
     """'a (voor kennisgeving aannemen)' or just the words when the local code is the canonical one."""
-    local, label = profile.handling.get(code, (code, HANDLING_WORDS.get(code, code)))
+    local, label = handling_words(profile, code)
     return label if local == code else f"{local} ({label})"

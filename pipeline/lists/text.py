@@ -5,9 +5,8 @@ from __future__ import annotations
 from datetime import date
 
 from pipeline.lists.model import ListDoc, ListRow
+from pipeline.vocab import long_date
 
-MONTHS = ("januari", "februari", "maart", "april", "mei", "juni", "juli", "augustus", "september", "oktober",
-          "november", "december")
 COLUMNS = ("Nr.", "Datum brief", "Ontvangen", "Afzender", "Onderwerp", "Voorstel afhandeling", "Commissie",
            "Documenten")
 VERSION_WORDS = {"internal": "Interne versie", "public": "Openbare versie"}
@@ -22,8 +21,7 @@ def nl_date(iso: str | None) -> str:
 
 
 def nl_long_date(iso: str) -> str:
-    d = date.fromisoformat(iso[:10])
-    return f"{d.day} {MONTHS[d.month - 1]} {d.year}"
+    return long_date(date.fromisoformat(iso[:10]))
 
 
 def local_code(row: ListRow) -> str:

@@ -6,6 +6,7 @@ import html
 import io
 import json
 import re
+import unicodedata
 import zipfile
 from collections.abc import Iterable
 
@@ -14,6 +15,7 @@ import pypdfium2 as pdfium
 from pipeline.errors import GriffieError
 from pipeline.privacy import lexicon as lx
 from pipeline.records import PersonalDataSpan
+from pipeline.text.compare import normalise
 
 FORMATS = ("text", "html", "pdf", "docx", "csv", "json")
 KIND_WORDS = {
@@ -51,12 +53,6 @@ class PrivacyLeak(Exception):
         self.kind = kind
         self.fmt = fmt
         self.forbidden = forbidden
-
-
-def normalise(text: str) -> str:
-    """Case-folded, one space for any whitespace run, soft hyphens and zero-width characters dropped."""
-    text = text.replace("\u00ad", "").replace("\u200b", "").replace("\ufeff", "")
-    return re.sub(r"\s+", " ", text.casefold()).strip()
 
 
 def _pdf_text(data: bytes) -> str:
@@ -127,7 +123,7 @@ GRAM = 6
 
 
 def _alnum(text: str) -> str:
-    return _NOT_ALNUM.sub("", text.casefold())
+    return _NOT_ALNUM.sub("", unicodedata.normalize("NFKC", text).casefold())  # NFKC as normalise: a superset
 
 
 def _candidates(visible: str, forbidden: Iterable[str]) -> list[str]:

@@ -11,11 +11,10 @@ from pipeline.privacy.guard import normalise
 from pipeline.publication.forbidden import NOT_PERSONAL, PERSONAL, item_spans
 from pipeline.records import ParsedMessage
 from pipeline.registry.models import AuditEntry, Item, PrivacyVerdict
-from pipeline.vocab import PERSONAL_DATA_KINDS
+from pipeline.vocab import PERSONAL_DATA_KINDS, PERSONAL_DATA_WORDS
 
 VERDICT_WORDS = {NOT_PERSONAL: "geen persoonsgegeven", PERSONAL: "persoonsgegeven: weglakken"}
-KIND_LABELS = {"person": "naam", "email": "e-mailadres", "phone": "telefoonnummer", "address": "adres",
-               "iban": "rekeningnummer", "bsn": "burgerservicenummer", "birthdate": "geboortedatum"}
+KIND_LABELS = PERSONAL_DATA_WORDS
 
 
 @dataclass(frozen=True)

@@ -12,8 +12,7 @@ from typing import Any
 
 from pipeline.registry.models import Decision, Item
 from pipeline.registry.truth import FIELD_COLUMNS, PERSON, latest
-from pipeline.vocab import TOPIC_BY_CODE
-from pipeline.words import HANDLING_WORDS
+from pipeline.vocab import TOPIC_BY_CODE, handling_words
 
 CORRECTED = "Gecorrigeerd door "  # how a person's correction starts its first reason (pipeline/review.py)
 # Decision field -> the words a correction summary uses for it (pipeline/review.py FIELD_WORDS, by column).
@@ -78,13 +77,6 @@ class ItemView:
 def _iso(value: date | None) -> str | None:
     return value.isoformat() if value is not None else None
 
-
-def handling_words(profile: Any, code: str) -> tuple[str, str]:
-    """The council's own (code, label) for a handling code; the canonical words without a profile."""
-    if profile is not None and code in getattr(profile, "handling", {}):
-        local, label = profile.handling[code]
-        return local, label
-    return code, HANDLING_WORDS.get(code, code)
 
 
 def correction_summaries(decisions: list[Decision]) -> list[str]:

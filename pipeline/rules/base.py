@@ -7,10 +7,10 @@ from typing import Any, ClassVar, Protocol
 
 from pipeline.records import Analysis
 from pipeline.rules.profile import Profile
+from pipeline.vocab import field_label
 
 FIELDS = ("sender_kind", "document_kind", "on_list", "handling")
-FIELD_WORDS = {"sender_kind": "soort afzender", "document_kind": "soort document", "on_list": "op de lijst",
-               "handling": "afhandeling"}
+FIELD_WORDS = {name: field_label(name) for name in FIELDS}
 
 
 @dataclass(frozen=True)

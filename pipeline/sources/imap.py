@@ -5,7 +5,6 @@ from __future__ import annotations
 import logging
 import os
 import time
-import unicodedata
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date
@@ -20,6 +19,7 @@ from pipeline.config import ImapAccount, ImapSettings
 from pipeline.errors import ConfigError, SourceError
 from pipeline.intake import Intake
 from pipeline.records import Locator
+from pipeline.text.compare import normalise
 from pipeline.sources.imap_conn import WIRE_ERRORS, Credentials, connected, explain, where
 from pipeline.sources import imap_state as state
 from sqlalchemy.orm import sessionmaker
@@ -42,11 +42,6 @@ class PollResult:
     skipped: int = 0  # left on the server by the sender/subject filters
     actions: dict[str, int] = field(default_factory=dict)
     resynced: bool = False
-
-
-def normalise(text: str) -> str:
-    """Compare text the way a person reads it: NFKC, case-folded, single spaces."""
-    return " ".join(unicodedata.normalize("NFKC", text).casefold().split())
 
 
 def _decoded(value: object) -> str:

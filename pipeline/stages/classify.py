@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING
 from pipeline.records import Analysis, Classification, Provenance, Scored
 from pipeline.rules import Context, Decision, RuleSet
 from pipeline.rules.base import FIELD_WORDS
-from pipeline.vocab import TOPIC_BY_CODE
+from pipeline.vocab import LETTER, MODEL, NO_RULE, NOT_ON_LIST, NOTED, TOPIC_BY_CODE, UNKNOWN_SENDER, field_label
 
 if TYPE_CHECKING:
     from pipeline.history.practice import Practice
@@ -21,7 +21,9 @@ MODEL_TEXT_CHARS = 20_000  # enough of a letter for the bag-of-words models; kee
 # Kinds the rules recognise from facts (mail headers, the circular flag): without those facts the model may not
 # propose them, because its bag of words cannot see headers or the list of addressees.
 FACT_KINDS = ("automatisch", "rondzendbrief")
-MODEL_WORDS = {"topic": "Onderwerp", "document_kind": "Soort document", "handling": "Afhandeling"}
+# a reason opens with the field (the topic by its short name: "Onderwerp verkeer (0.81) door: ...")
+MODEL_WORDS = {"topic": "Onderwerp", "document_kind": field_label("document_kind", True),
+               "handling": field_label("handling", True)}
 
 
 @dataclass(frozen=True)
@@ -115,7 +117,7 @@ def classify(analysis: Analysis, ruleset: RuleSet, judge: "Judge | None", review
 
     sources: dict[str, Provenance] = {}
     if ctx.value("sender_kind") is None:
-        ctx.decisions["sender_kind"] = Decision("onbekend", 0.0, True, "geen regel")
+        ctx.decisions["sender_kind"] = Decision(UNKNOWN_SENDER, 0.0, True, NO_RULE)
         reasons.append("Soort afzender onbekend: geen regel herkent de afzender")
         sources["sender_kind"] = Provenance("default:geen regel", [reasons[-1]])
     else:
@@ -128,14 +130,14 @@ def classify(analysis: Analysis, ruleset: RuleSet, judge: "Judge | None", review
             reasons.append(_model_reason(judge, text, "document_kind", best.code, best.code, best.score, skip))
             sources["document_kind"] = Provenance(model_source(judge, "document_kind", best.score), [reasons[-1]])
             kind = best.code
-            if best.score < review_threshold and kind != "brief":
+            if best.score < review_threshold and kind != LETTER:
                 # a weak guess must not take a letter off the list or pick its handling: treat it as a letter
-                kind = "brief"
+                kind = LETTER
                 reasons.append(f"Soort document onzeker ({best.code}, {best.score:.2f}): behandeld als brief")
                 sources["document_kind"].reasons.append(reasons[-1])
-            ctx.decisions["document_kind"] = Decision(kind, best.score, True, "model")
+            ctx.decisions["document_kind"] = Decision(kind, best.score, True, MODEL)
         else:
-            ctx.decisions["document_kind"] = Decision("brief", 0.0, True, "geen regel")
+            ctx.decisions["document_kind"] = Decision(LETTER, 0.0, True, NO_RULE)
             model_scores["document_kind"] = 0.0
             reasons.append("Soort document: geen regel en geen model; voorlopig 'brief'")
             sources["document_kind"] = Provenance("default:geen regel en geen model", [reasons[-1]])
@@ -152,14 +154,14 @@ def classify(analysis: Analysis, ruleset: RuleSet, judge: "Judge | None", review
     if ctx.value("handling") is None:
         if judge is not None:
             # keeping mail off the list is a rule's decision (with its reason); the model proposes handling only
-            best = next(p for p in judge.handling(text) if p.code != "niet_op_lijst")
-            ctx.decisions["handling"] = Decision(best.code, best.score, True, "model")
+            best = next(p for p in judge.handling(text) if p.code != NOT_ON_LIST)
+            ctx.decisions["handling"] = Decision(best.code, best.score, True, MODEL)
             model_scores["handling"] = best.score
             reasons.append(_model_reason(judge, text, "handling", best.code, ctx.describe("handling", best.code),
                                          best.score, skip))
             sources["handling"] = Provenance(model_source(judge, "handling", best.score), [reasons[-1]])
         else:
-            ctx.decisions["handling"] = Decision("vka", 0.0, True, "geen regel")
+            ctx.decisions["handling"] = Decision(NOTED, 0.0, True, NO_RULE)
             model_scores["handling"] = 0.0
             reasons.append("Afhandeling: geen regel en geen model; voorlopig voor kennisgeving aannemen")
             sources["handling"] = Provenance("default:geen regel en geen model", [reasons[-1]])
@@ -203,7 +205,7 @@ def classify(analysis: Analysis, ruleset: RuleSet, judge: "Judge | None", review
     if low:
         reasons.append("Nakijken: onzeker over " + ", ".join(MODEL_WORDS[f].lower() for f in low)
                        + f" (score onder {review_threshold:.2f})")
-    if sender_kind == "onbekend":
+    if sender_kind == UNKNOWN_SENDER:
         reasons.append("Nakijken: soort afzender onbekend")
     handling = ctx.decisions["handling"]
     return Classification(
@@ -215,7 +217,7 @@ def classify(analysis: Analysis, ruleset: RuleSet, judge: "Judge | None", review
         handling=Scored(handling.value, handling.score),
         committee=committee,
         reasons=reasons,
-        needs_review=bool(low) or sender_kind == "onbekend",
+        needs_review=bool(low) or sender_kind == UNKNOWN_SENDER,
         model_version=judge.version if judge is not None else None,
         rule_hits=[hit.rule for hit in ctx.hits],
         sources=sources,

@@ -8,7 +8,7 @@ from typing import Any
 from flask import Blueprint, Flask, abort, current_app, flash, redirect, render_template, request, url_for
 from sqlalchemy import func, select
 
-from pipeline import words
+from pipeline import vocab as words
 from pipeline.errors import GriffieError, NotFound
 from pipeline.inbox import FILE_MAILBOX, SORTS, InboxQuery, inbox_page, meeting_choices
 from pipeline.lists.profiles import active_profile as settings_profile
@@ -33,7 +33,7 @@ log = logging.getLogger(__name__)
 _ALWAYS_SHOWN = ("needs_review", "triaged", "reviewed")  # filter tabs shown even at zero
 review_bp = Blueprint("review", __name__)
 
-# The Dutch words live in one vocabulary (pipeline/words.py); these names stay for the templates and tests.
+# The Dutch words live in one vocabulary (pipeline/vocab.py); these names stay for the templates and tests.
 STATUS_WORDS, SENDER_WORDS, KIND_WORDS, FIELD_LABELS = words.STATUS_WORDS, words.SENDER_WORDS, words.KIND_WORDS, \
     words.FIELD_LABELS
 
