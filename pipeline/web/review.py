@@ -13,7 +13,8 @@ from pipeline.errors import GriffieError, NotFound
 from pipeline.inbox import FILE_MAILBOX, SORTS, InboxQuery, inbox_page, meeting_choices
 from pipeline.lists.profiles import active_profile as settings_profile
 from pipeline.registry.models import AuditEntry, Decision, Message
-from pipeline.registry.view import handling_words, item_view
+from pipeline.registry.truth import PERSON
+from pipeline.registry.view import correction_summaries, handling_words, item_view
 from pipeline.review import (
     CORRECTABLE,
     REVIEWABLE,
@@ -79,6 +80,16 @@ def _mailboxes() -> list[str]:
     return [a.name for a in _app().settings.imap.accounts] + [FILE_MAILBOX]
 
 
+def _card_reasons(s: Any, cards: list[Any]) -> dict[int, list[str]]:
+    """Each card's reasons as item_view gives them (as filed, then one line per correction), from the reasons the
+    page query loaded and one query for the page's corrections: cards are plain rows, not Items."""
+    corrections: dict[int, list[Decision]] = {i.id: [] for i in cards}
+    rows = select(Decision).where(Decision.item_id.in_(list(corrections)), Decision.source.startswith(PERSON))
+    for d in s.scalars(rows):
+        corrections[d.item_id].append(d)
+    return {i.id: list(i.reasons or []) + correction_summaries(corrections[i.id]) for i in cards}
+
+
 @review_bp.get("/")
 @require("read")
 def inbox() -> Any:
@@ -90,7 +101,7 @@ def inbox() -> Any:
         page = inbox_page(s, query, _mailboxes())
         meetings = meeting_choices(s)
         quarantined = s.scalar(select(func.count()).select_from(Message).where(Message.state == "quarantined"))
-        reasons_of = {i.id: list(item_view(i).reasons) for i in page.items}  # as filed + corrections (issue 16)
+        reasons_of = _card_reasons(s, page.items)
     counts = {st: page.counts["status"].get(st, 0) for st in STATUS_ORDER if st != "quarantined"}
     counts = {st: n for st, n in counts.items() if n or st in _ALWAYS_SHOWN}
     vocab = _vocabularies()
