@@ -13,6 +13,7 @@ from pipeline.extract import ExtractLimits, extract_all, read_msg
 from pipeline.extract.worker import get_pool
 from pipeline.models_dir import check_models
 from pipeline.records import Extracted, Outcome, ParsedMessage
+from pipeline.registry.where import no_sqlite_file
 from pipeline.stages.analyse import Detector, analyse
 from pipeline.stages.parse import parse_message
 
@@ -96,9 +97,11 @@ class Pipeline:
         ruleset = load_ruleset(settings.rules_dir, settings.profile.name)
         from pipeline.privacy.detect import detect
 
-        from pipeline.history.practice import load_practice
+        history = None
+        if not no_sqlite_file(settings.registry.url):  # no registry (classify): SQLAlchemy is not even imported
+            from pipeline.history.practice import load_practice
 
-        history = load_practice(settings.registry.url, settings.profile.name)
+            history = load_practice(settings.registry.url, settings.profile.name)
         return cls(settings, limits, ruleset, models, detect, history)
 
     @property
