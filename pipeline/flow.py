@@ -91,7 +91,7 @@ class Pipeline:
             check_models(settings.models_dir)  # a missing model stops the run here, not at the first message
             models = ModelLoader(settings.models_dir)
         ruleset = load_ruleset(settings.rules_dir, settings.profile.name)
-        history = load_practice(settings.registry.url, settings.profile.name)
+        history = load_practice(settings.registry.url, settings.profile.name)  # None without a registry file
         return cls(settings, limits, ruleset, models, detect, history)
 
     @property

@@ -6,6 +6,7 @@ import calendar
 import re
 import unicodedata
 from datetime import date
+from functools import lru_cache
 
 MONTHS = {
     "januari": 1, "jan": 1, "februari": 2, "feb": 2, "febr": 2, "maart": 3, "mrt": 3, "mar": 3, "april": 4,
@@ -55,15 +56,20 @@ END_OF_MONTH = re.compile(rf"\b(?:eind|einde|ultimo|eind\s+van|het\s+einde\s+van
                           rf"(?:\s+(?P<year>\d{{4}}))?")
 
 
+@lru_cache(maxsize=4096)
+def _fold_char(ch: str) -> str:
+    base = unicodedata.normalize("NFKD", ch)
+    kept = "".join(c for c in base if not unicodedata.combining(c)) or ch
+    return kept[0].lower() if len(kept) >= 1 else ch
+
+
 def fold(text: str) -> str:
     """Lower case without accents ('vóór' -> 'voor', 'tweeëntwintig' -> 'tweeentwintig'); same length kept
-    per character so that positions still point into the original sentence."""
-    out = []
-    for ch in text:
-        base = unicodedata.normalize("NFKD", ch)
-        kept = "".join(c for c in base if not unicodedata.combining(c)) or ch
-        out.append(kept[0].lower() if len(kept) >= 1 else ch)
-    return "".join(out)
+    per character so that positions still point into the original sentence. ASCII text is only lowered, and
+    each other character is folded once per process: this ran per character of every letter, several times."""
+    if text.isascii():
+        return text.lower()
+    return "".join(map(_fold_char, text))
 
 
 def _number(text: str) -> int | None:

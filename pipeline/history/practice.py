@@ -9,7 +9,6 @@ from __future__ import annotations
 from collections import Counter
 from dataclasses import dataclass
 from datetime import date
-from pathlib import Path
 
 from sqlalchemy import inspect, select
 from sqlalchemy.exc import OperationalError
@@ -17,6 +16,7 @@ from sqlalchemy.orm import Session
 
 from pipeline.history.match import WEBMAIL, is_generic
 from pipeline.history.models import HistoryEntry, HistoryMatch
+from pipeline.registry.where import no_sqlite_file
 from pipeline.vocab import long_date
 
 
@@ -99,10 +99,8 @@ def load_practice(registry_url: str, profile: str) -> Practice | None:
     (`griffiepost classify` runs without a registry; nothing is created here)."""
     from pipeline.registry.db import make_engine
 
-    if registry_url.startswith("sqlite:///"):
-        path = registry_url.removeprefix("sqlite:///")
-        if not path or path == ":memory:" or not Path(path).is_file():
-            return None
+    if no_sqlite_file(registry_url):
+        return None
     engine = make_engine(registry_url)
     try:
         if not inspect(engine).has_table("history_entries"):

@@ -4,7 +4,9 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
+from sqlalchemy import update
 from sqlalchemy.orm import Session
+from sqlalchemy.orm.attributes import set_committed_value
 
 from pipeline.registry.models import Item, Meeting
 from pipeline.registry.numbering import next_numbers
@@ -29,6 +31,17 @@ def assign_numbers(s: Session, meeting: Meeting, profile: Profile, ordered: Sequ
     The numbers are taken as one block in one statement: a counter UPDATE per item made every statement flush
     the items numbered so far (79 s for 9,131 items)."""
     waiting = [item for item in ordered if item.list_number is None]
-    for item, number in zip(waiting, next_numbers(s, counter_name(profile, meeting), len(waiting))):
-        item.list_number = number
+    numbers = next_numbers(s, counter_name(profile, meeting), len(waiting))  # its UPDATE flushes pending changes
+    # On an open list a number is no amendment (amendments.py records changes to adopted lists only), so the
+    # numbers go out as one executemany by primary key instead of 10,000 dirty objects through the flush.
+    direct = meeting.status != "vastgesteld"
+    rows = []
+    for item, number in zip(waiting, numbers):
+        if direct and item.meeting_id == meeting.id:
+            rows.append({"id": item.id, "list_number": number})
+            set_committed_value(item, "list_number", number)
+        else:
+            item.list_number = number
+    if rows:
+        s.execute(update(Item), rows)
     return len(waiting)

@@ -69,6 +69,7 @@ class Pages:
         self.page, self.y = 0, TOP
         self.grid: list[tuple[float, float, float, float]] = []
         self.words = self.c.beginText()
+        self.wrapped: dict[tuple[str, str, float], list[str]] = {}  # dates, committees, senders repeat
         self._start()
 
     def _start(self) -> None:
@@ -109,6 +110,13 @@ class Pages:
             self.words.textLine(line)
         self.y -= len(lines) * leading + after
 
+    def wrap_cell(self, value: str, font: str, width: float) -> list[str]:
+        key = (value, font, width)
+        lines = self.wrapped.get(key)
+        if lines is None:
+            lines = self.wrapped[key] = wrap(value, font, CELL_SIZE, width - 2 * PAD_X)
+        return lines
+
     def cells(self, lines: list[list[str]], xs: list[float], font: str, height: float) -> None:
         """One row of wrapped cells at the cursor, with its grid; the caller made room for height."""
         self.words.setFont(font, CELL_SIZE, CELL_LEADING)
@@ -127,7 +135,7 @@ class Pages:
         taller than a whole page continues on the next."""
         widths = [w * cm for w in widths_cm]
         xs = [LEFT + sum(widths[:i]) for i in range(len(widths) + 1)]
-        head = [wrap(h, self.bold, CELL_SIZE, w - 2 * PAD_X) for h, w in zip(header, widths)]
+        head = [self.wrap_cell(h, self.bold, w) for h, w in zip(header, widths)]
         head_h = max(len(c) for c in head) * CELL_LEADING + 2 * PAD_Y
 
         def draw_head() -> None:
@@ -137,14 +145,14 @@ class Pages:
             self.cells(head, xs, self.bold, head_h)
             self.words.setFont(self.regular, CELL_SIZE, CELL_LEADING)
 
-        first = [wrap(v, self.regular, CELL_SIZE, w - 2 * PAD_X) for v, w in zip(rows[0], widths)] if rows else []
+        first = [self.wrap_cell(v, self.regular, w) for v, w in zip(rows[0], widths)] if rows else []
         first_h = max((len(c) for c in first), default=0) * CELL_LEADING + 2 * PAD_Y
         if self.room() < 30 + head_h + min(first_h, 3 * CELL_LEADING + 2 * PAD_Y):  # the heading keeps with its table
             self.new_page()
         self.paragraph(heading, self.bold, 11, 13.2, before=12, after=6)
         draw_head()
         for values in rows:
-            cell_lines = [wrap(v, self.regular, CELL_SIZE, w - 2 * PAD_X) for v, w in zip(values, widths)]
+            cell_lines = [self.wrap_cell(v, self.regular, w) for v, w in zip(values, widths)]
             while True:
                 n = max(len(c) for c in cell_lines)
                 fit = int((self.room() - 2 * PAD_Y) // CELL_LEADING)
