@@ -155,14 +155,15 @@ def adopt(s: Session, meeting: Meeting, profile: Profile, by: str, pulled: list[
         text = f"afhandeling gewijzigd van {_handling_words(profile, old)} in {_handling_words(profile, new)}"
         decided[item.id] = text
         decisions.append({"item_id": item.id, "kind": "handling", "old": old, "new": new, "text": text})
-        decide(item, "handling", new, person(by), [f"bij vaststelling van de lijst: {text}"], actor=by, now=now)
+        decide(item, "handling", new, person(by), [f"bij vaststelling van de lijst: {text}"], score=1.0, actor=by,
+               now=now)
     for ident in pulled or []:
         item = find_on_list(items, profile, ident)
         old = item.handling_code
         new = old if item.id in decided else "agenderen"
         decided[item.id] = PULLED_DECISION + (f"; {decided[item.id]}" if item.id in decided else "")
         decisions.append({"item_id": item.id, "kind": "pulled", "old": old, "new": new, "text": PULLED_DECISION})
-        decide(item, "handling", new, person(by), [PULLED_DECISION], actor=by, now=now)
+        decide(item, "handling", new, person(by), [PULLED_DECISION], score=1.0, actor=by, now=now)
     records, items = records_for(s, meeting, profile, base_url)
     for rec in records:
         rec["decision"] = decided.get(rec["item_id"])
