@@ -13,8 +13,8 @@ from sqlalchemy.orm import Session, selectinload
 from pipeline.errors import GriffieError, NotFound
 from pipeline.privacy.labels import public_label, residence_from_text
 from pipeline.registry.models import AuditEntry, Decision, Item
-from pipeline.vocab import (DOCUMENT_KINDS, HANDLING_WORDS, HANDLINGS, KIND_WORDS, SENDER_KINDS, SENDER_WORDS,
-                            TOPIC_BY_CODE, field_label, handling_words)
+from pipeline.vocab import (DOCUMENT_KINDS, HANDLINGS, KIND_WORDS, SENDER_KINDS, SENDER_WORDS, TOPIC_BY_CODE,
+                            field_label, handling_words)
 
 # Item attribute -> the decision field the file stage uses for the same judgement.
 CORRECTABLE: dict[str, str] = {

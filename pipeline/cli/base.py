@@ -8,7 +8,7 @@ import os
 import sys
 from dataclasses import replace
 from collections.abc import Iterable
-from typing import Any, NoReturn
+from typing import Any
 
 import click
 
@@ -84,16 +84,6 @@ def get_ctx(ctx: click.Context) -> Context:
 
 def get_app(ctx: click.Context):
     return get_ctx(ctx).app()
-
-
-def fail(message: str, code: int = 1) -> NoReturn:
-    raise GriffieError(message) if code == 1 else _Exit(message, code)
-
-
-class _Exit(GriffieError):
-    def __init__(self, message: str, code: int) -> None:
-        super().__init__(message)
-        self.exit_code = code
 
 
 def emit_json(data: Any) -> None:

@@ -15,7 +15,6 @@ from pipeline.lists.profiles import active_profile as settings_profile
 from pipeline.registry.models import AuditEntry, Decision, Message
 from pipeline.review import (
     CORRECTABLE,
-    HANDLING_WORDS,
     REVIEWABLE,
     STATUS_ORDER,
     confirm,
@@ -24,7 +23,7 @@ from pipeline.review import (
     handling_words,
 )
 from pipeline.users import ROLE_LABELS, ROLES, add_user, list_users
-from pipeline.vocab import DOCUMENT_KINDS, HANDLINGS, SENDER_KINDS, TOPICS
+from pipeline.vocab import DOCUMENT_KINDS, HANDLING_WORDS, HANDLINGS, SENDER_KINDS, TOPICS
 from pipeline.publication.verdicts import KIND_LABELS, VERDICT_WORDS, detected_strings
 from pipeline.web.auth import current_user, require, safe_next
 from pipeline.web.highlight import highlighted
