@@ -8,6 +8,7 @@ import ssl
 
 from pipeline.config import SmtpSettings, secret_from
 from pipeline.errors import ConfigError, GriffieError
+from pipeline.sources.oauth2 import token_provider  # the same token code as IMAP intake
 
 
 class SendError(GriffieError):
@@ -28,8 +29,6 @@ def _context(settings: SmtpSettings) -> ssl.SSLContext:
 
 def _login(smtp: smtplib.SMTP, settings: SmtpSettings) -> None:
     if settings.oauth2 is not None:
-        from pipeline.sources.oauth2 import token_provider  # the same token code as IMAP intake
-
         provider = token_provider(f"smtp:{settings.username}", settings.oauth2)
         token = provider.token()
         smtp.auth("XOAUTH2", lambda challenge=None: f"user={settings.username}\x01auth=Bearer {token}\x01\x01")

@@ -6,14 +6,15 @@ import importlib
 import json
 import os
 import sys
-from dataclasses import replace
 from collections.abc import Iterable
+from dataclasses import replace
 from typing import Any
 
 import click
 
 from pipeline.config import Settings, load_settings
 from pipeline.errors import GriffieError
+from pipeline.registry.errors import describe
 
 
 class Context:
@@ -21,7 +22,7 @@ class Context:
         self.config_path = config
         self.db = db
         self._settings: Settings | None = None
-        self._app = None
+        self.app = None  # the App, opened by pipeline.cli.app_context.get_app for commands that use the registry
 
     @property
     def settings(self) -> Settings:
@@ -31,13 +32,6 @@ class Context:
                 s = replace(s, registry=replace(s.registry, url=self.db))
             self._settings = s
         return self._settings
-
-    def app(self):
-        if self._app is None:
-            from pipeline.app import App
-
-            self._app = App.open(self.settings)
-        return self._app
 
 
 # Which module defines each command: a command's module (and what it imports: SQLAlchemy, spaCy, the web app) is
@@ -82,10 +76,6 @@ def get_ctx(ctx: click.Context) -> Context:
     return ctx.find_root().obj
 
 
-def get_app(ctx: click.Context):
-    return get_ctx(ctx).app()
-
-
 def emit_json(data: Any) -> None:
     click.echo(json.dumps(data, ensure_ascii=False, indent=2, default=str))
 
@@ -121,8 +111,6 @@ def run() -> None:
         if os.environ.get("GRIFFIEPOST_DEBUG"):
             raise
         if type(e).__module__.startswith("sqlalchemy"):  # never the statement: its parameters are letter text
-            from pipeline.registry.errors import describe
-
             click.echo(f"Fout: {describe(e)}", err=True)
             sys.exit(1)
         click.echo(f"Fout: onverwachte fout ({type(e).__name__}): {e}. Zet GRIFFIEPOST_DEBUG=1 voor details.",

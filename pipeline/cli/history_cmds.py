@@ -7,8 +7,13 @@ from pathlib import Path
 import click
 from sqlalchemy import select
 
-from pipeline.cli.base import emit_json, get_app, get_ctx, main
+from pipeline.cli.app_context import get_app
+from pipeline.cli.base import emit_json, get_ctx, main
 from pipeline.errors import SourceError
+from pipeline.history.imap_folder import read_imap_folder
+from pipeline.history.importer import import_lists
+from pipeline.history.models import HistoryEntry
+from pipeline.history.service import match_mailbox
 
 
 @main.group()
@@ -27,8 +32,6 @@ def _profile(ctx: click.Context, profile: str | None) -> str:
 @click.pass_context
 def import_cmd(ctx: click.Context, paths: tuple[Path, ...], profile: str | None, as_json: bool) -> None:
     """Lees gepubliceerde lijsten ingekomen stukken in (PDF, DOCX, HTML; ook mappen)."""
-    from pipeline.history.importer import import_lists
-
     for p in paths:
         if not p.exists():
             raise SourceError(f"Bestand of map niet gevonden: {p}.")
@@ -48,8 +51,6 @@ def import_cmd(ctx: click.Context, paths: tuple[Path, ...], profile: str | None,
 @click.pass_context
 def entries_cmd(ctx: click.Context, as_json: bool) -> None:
     """De ingelezen stukken van vorige lijsten."""
-    from pipeline.history.models import HistoryEntry
-
     with get_app(ctx).sessions() as s:
         rows = [{"id": e.id, "meeting_date": e.meeting_date, "number": e.number, "date": e.letter_date,
                  "sender": e.sender, "subject": e.subject, "handling_text": e.handling_text,
@@ -74,8 +75,6 @@ def entries_cmd(ctx: click.Context, as_json: bool) -> None:
 def match_cmd(ctx: click.Context, paths: tuple[Path, ...], imap_folder: str | None, as_json: bool,
               show_all: bool) -> None:
     """Koppel de post van vorige jaren (Maildir, mbox, .eml/.msg of een IMAP-map) aan de ingelezen stukken."""
-    from pipeline.history.service import match_mailbox
-
     if not paths and not imap_folder:
         raise SourceError("Geef een mailbox (Maildir, mbox, .eml/.msg-bestanden) of --imap ACCOUNT/MAP.")
     for p in paths:
@@ -83,8 +82,6 @@ def match_cmd(ctx: click.Context, paths: tuple[Path, ...], imap_folder: str | No
             raise SourceError(f"Bestand of map niet gevonden: {p}.")
     raws = ()
     if imap_folder:
-        from pipeline.history.imap_folder import read_imap_folder
-
         raws = read_imap_folder(get_ctx(ctx).settings, imap_folder)
     with get_app(ctx).sessions.begin() as s:
         result, entries = match_mailbox(s, list(paths), raws=raws)

@@ -7,8 +7,10 @@ from pathlib import Path
 import click
 from sqlalchemy import select
 from sqlalchemy.orm import selectinload
+from tqdm import tqdm
 
-from pipeline.cli.base import emit_json, emit_json_list, get_app, get_ctx, main
+from pipeline.cli.app_context import get_app
+from pipeline.cli.base import emit_json, emit_json_list, get_ctx, main
 from pipeline.errors import NotFound, SourceError
 from pipeline.rawstore import StorageFull, sha256_hex
 from pipeline.registry.models import Item, Message
@@ -19,8 +21,6 @@ ITEMS_BATCH = 500  # items read per round trip while `items` streams its output
 
 def ingest_paths(app, paths: list[Path], show_progress: bool = True) -> dict[str, int]:
     """Keep every message under paths, then run the pipeline over everything pending."""
-    from tqdm import tqdm
-
     counts = {"ingested": 0, "duplicates": 0}
     at_intake = 0  # quarantined on arrival (too large): never reach the worker, still counted
     full: StorageFull | None = None

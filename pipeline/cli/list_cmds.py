@@ -8,13 +8,15 @@ from pathlib import Path
 
 import click
 
-from pipeline.cli.base import emit_json, get_app, main
+from pipeline.cli.app_context import get_app
+from pipeline.cli.base import emit_json, main
+from pipeline.cli.intake_cmds import find_item
 from pipeline.errors import GriffieError
 from pipeline.lists.cutoff import describe
 from pipeline.lists.meetings import add_meeting, all_meetings, find_meeting, meeting_label, move_item, parse_date
 from pipeline.lists.profiles import active_profile, council_name
-from pipeline.lists.render import FORMATS
 from pipeline.lists.release import is_released
+from pipeline.lists.render import FORMATS
 from pipeline.lists.service import adopt, generate, publish
 from pipeline.registry.models import Item, Meeting
 
@@ -110,8 +112,6 @@ def meetings_list(ctx: click.Context, as_json: bool) -> None:
 @click.pass_context
 def meetings_move(ctx: click.Context, item: str, meeting: str) -> None:
     """Verplaats een stuk (id of registratienummer) naar een vergadering; het blijft daar staan."""
-    from pipeline.cli.intake_cmds import find_item
-
     app = get_app(ctx)
     with app.sessions.begin() as s:
         it: Item = find_item(s, item)

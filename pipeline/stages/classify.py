@@ -6,6 +6,7 @@ import re
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from pipeline.history.judgement import apply_history
 from pipeline.records import Analysis, Classification, Scored
 from pipeline.rules import Context, Decision, RuleSet
 from pipeline.rules.base import FIELD_WORDS
@@ -150,8 +151,6 @@ def classify(analysis: Analysis, ruleset: RuleSet, judge: "Judge | None", review
     topic = topics[0] if topics else None
     committee = profile.committee_for(topic.code if topic else None) if on_list else None
     if history is not None and on_list:  # the council's own lists: how it handled this sender before (issue 17)
-        from pipeline.history.judgement import apply_history
-
         committee, decided = apply_history(history, analysis, ruleset, ctx, reasons, committee)
         if decided:
             model_scores.pop("handling", None)
