@@ -190,7 +190,7 @@ def _public_label(item: Item, profile: Any) -> str:
 
 
 def _updated_analysis(item: Item, changes: dict, profile: Any, actor: str) -> dict[str, Any]:
-    """The item's JSON (DESIGN.md contract) brought in line with the corrected fields; a new dict, so it is saved."""
+    """The item's JSON (docs/architecture.md contract) brought in line with the corrected fields; a new dict, so it is saved."""
     doc = copy.deepcopy(item.analysis or {})
     sender = doc.setdefault("sender", {})
     letter = doc.setdefault("letter", {})

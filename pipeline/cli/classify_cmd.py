@@ -14,7 +14,7 @@ from pipeline.result import outcome_json
 
 @main.command()
 @click.argument("file", type=click.Path(exists=True, dir_okay=False, path_type=Path))
-@click.option("--json", "as_json", is_flag=True, help="Uitvoer als JSON (het contract uit DESIGN.md).")
+@click.option("--json", "as_json", is_flag=True, help="Uitvoer als JSON (het contract uit docs/architecture.md).")
 @click.pass_context
 def classify(ctx: click.Context, file: Path, as_json: bool) -> None:
     """Analyseer één bericht zonder register."""

@@ -148,7 +148,7 @@ class Item(Base):
     meeting_id: Mapped[int | None] = mapped_column(ForeignKey("meetings.id"), index=True)
     meeting_pinned: Mapped[bool] = mapped_column(Boolean, default=False)  # moved by hand: cut-off no longer applies
     list_number: Mapped[int | None] = mapped_column(Integer)
-    analysis: Mapped[dict[str, Any]] = mapped_column(JSON)  # the DESIGN.md contract as filed
+    analysis: Mapped[dict[str, Any]] = mapped_column(JSON)  # the docs/architecture.md contract as filed
     text: Mapped[str] = mapped_column(Text, default="")  # the letter text the judgement read
     reviewed_by: Mapped[str | None] = mapped_column(String(128))
     reviewed_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
