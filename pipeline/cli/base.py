@@ -6,7 +6,7 @@ import importlib
 import json
 import os
 import sys
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import replace
 from typing import Any
 
@@ -78,6 +78,27 @@ def get_ctx(ctx: click.Context) -> Context:
 
 def emit_json(data: Any) -> None:
     click.echo(json.dumps(data, ensure_ascii=False, indent=2, default=str))
+
+
+def emit(data: Any, as_json: bool, lines: Callable[[Any], Iterable[str]]) -> None:
+    """JSON for scripts (--json), else the Dutch lines for a person: the one shape of every listing command."""
+    if as_json:
+        emit_json(data)
+        return
+    for line in lines(data):
+        click.echo(line)
+
+
+def analysis_lines(doc: dict[str, Any]) -> list[str]:
+    """One analysed message (the JSON contract) for a person: `classify FILE` and `show ID`."""
+    sender = doc["sender"]
+    return [f"Afzender:     {sender['organisation'] or sender['name']} ({sender['kind']})",
+            f"Onderwerp:    {doc['letter']['subject']}",
+            f"Datum brief:  {doc['letter']['date']}",
+            f"Soort:        {doc['document_kind']}{' (rondzendbrief)' if doc['circular'] else ''}",
+            f"Onderwerp/TOOI: {(doc['topic'] or {}).get('label')}",
+            f"Afhandeling:  {doc['handling']['local_code']} {doc['handling']['label']}",
+            *(f"  - {r}" for r in doc["reasons"])]
 
 
 def emit_json_list(rows: Iterable[Any]) -> None:

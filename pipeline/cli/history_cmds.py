@@ -8,7 +8,7 @@ import click
 from sqlalchemy import select
 
 from pipeline.cli.app_context import get_app
-from pipeline.cli.base import emit_json, get_ctx, main
+from pipeline.cli.base import emit, emit_json, get_ctx, main
 from pipeline.errors import SourceError
 from pipeline.history.imap_folder import read_imap_folder
 from pipeline.history.importer import import_lists
@@ -57,12 +57,8 @@ def entries_cmd(ctx: click.Context, as_json: bool) -> None:
                  "handling": e.handling_code, "committee": e.committee, "source_file": e.source_file,
                  "source_page": e.source_page}
                 for e in s.scalars(select(HistoryEntry).order_by(HistoryEntry.meeting_date, HistoryEntry.id))]
-    if as_json:
-        emit_json(rows)
-        return
-    for r in rows:
-        click.echo(f"{r['meeting_date']}  {r['number']:<12} {r['sender'][:30]:<30} {r['subject'][:50]}  "
-                   f"[{r['handling'] or '?'}]")
+    emit(rows, as_json, lambda rs: (f"{r['meeting_date']}  {r['number']:<12} {r['sender'][:30]:<30} "
+                                    f"{r['subject'][:50]}  [{r['handling'] or '?'}]" for r in rs))
 
 
 @history.command("match")

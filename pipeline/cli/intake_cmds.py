@@ -10,7 +10,7 @@ from sqlalchemy.orm import selectinload
 from tqdm import tqdm
 
 from pipeline.cli.app_context import get_app
-from pipeline.cli.base import emit_json, emit_json_list, get_ctx, main
+from pipeline.cli.base import analysis_lines, emit, emit_json, emit_json_list, get_ctx, main
 from pipeline.errors import NotFound, SourceError
 from pipeline.rawstore import StorageFull, sha256_hex
 from pipeline.registry.models import Item, Message
@@ -159,15 +159,4 @@ def show(ctx: click.Context, ident: str, as_json: bool) -> None:
     app = get_app(ctx)
     with app.sessions() as s:
         doc = item_json(find_item(s, ident))
-    if as_json:
-        emit_json(doc)
-        return
-    click.echo(f"{doc['registration_number']} ({doc['status']})")
-    click.echo(f"Afzender:     {doc['sender']['organisation'] or doc['sender']['name']} ({doc['sender']['kind']})")
-    click.echo(f"Onderwerp:    {doc['letter']['subject']}")
-    click.echo(f"Datum brief:  {doc['letter']['date']}")
-    click.echo(f"Soort:        {doc['document_kind']}{' (rondzendbrief)' if doc['circular'] else ''}")
-    click.echo(f"Onderwerp/TOOI: {(doc['topic'] or {}).get('label')}")
-    click.echo(f"Afhandeling:  {doc['handling']['local_code']} {doc['handling']['label']}")
-    for r in doc["reasons"]:
-        click.echo(f"  - {r}")
+    emit(doc, as_json, lambda d: [f"{d['registration_number']} ({d['status']})", *analysis_lines(d)])

@@ -9,7 +9,7 @@ from pathlib import Path
 import click
 
 from pipeline.cli.app_context import get_app
-from pipeline.cli.base import emit_json, main
+from pipeline.cli.base import emit, emit_json, main
 from pipeline.cli.intake_cmds import find_item
 from pipeline.errors import GriffieError
 from pipeline.lists.cutoff import describe
@@ -98,12 +98,8 @@ def meetings_list(ctx: click.Context, as_json: bool) -> None:
     app = get_app(ctx)
     with app.sessions() as s:
         rows = [meeting_json(m, len([i for i in m.items if i.on_list])) for m in all_meetings(s)]
-    if as_json:
-        emit_json(rows)
-        return
-    for r in rows:
-        click.echo(f"{r['id']:>4}  {r['date']}  {r['body']:<20} {r['status']:<12} {r['items']:>4} stukken"
-                   f"{'  ' + r['title'] if r['title'] else ''}")
+    emit(rows, as_json, lambda rs: (f"{r['id']:>4}  {r['date']}  {r['body']:<20} {r['status']:<12} {r['items']:>4} "
+                                    f"stukken{'  ' + r['title'] if r['title'] else ''}" for r in rs))
 
 
 @meetings.command("move")

@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import sys
+from collections.abc import Callable
 from pathlib import Path
 
 import click
+from sqlalchemy.orm import Session
 
 from pipeline.blind import evaluate_blind, read_rows
 from pipeline.cli.app_context import get_app
@@ -77,15 +79,20 @@ def users_list(ctx: click.Context, as_json: bool) -> None:
         click.echo(f"{r['name']:<24} {r['role']}" + ("  (uitgeschakeld)" if r["disabled"] else ""))
 
 
+def _change_user(ctx: click.Context, change: Callable[[Session], object], said: str) -> None:
+    """One change to a user in its own transaction (audited by pipeline.users), then what it did in Dutch."""
+    with get_app(ctx).sessions.begin() as s:
+        change(s)
+    click.echo(said)
+
+
 @users.command("role")
 @click.argument("name")
 @click.argument("role", type=click.Choice(ROLES))
 @click.pass_context
 def users_role(ctx: click.Context, name: str, role: str) -> None:
     """Geef een gebruiker een andere rol (lopende sessies eindigen)."""
-    with get_app(ctx).sessions.begin() as s:
-        set_role(s, name, role, actor="cli")
-    click.echo(f"{name} heeft nu de rol {role}.")
+    _change_user(ctx, lambda s: set_role(s, name, role, actor="cli"), f"{name} heeft nu de rol {role}.")
 
 
 @users.command("disable")
@@ -93,9 +100,7 @@ def users_role(ctx: click.Context, name: str, role: str) -> None:
 @click.pass_context
 def users_disable(ctx: click.Context, name: str) -> None:
     """Schakel een gebruiker uit: niet meer inloggen, lopende sessies eindigen."""
-    with get_app(ctx).sessions.begin() as s:
-        set_disabled(s, name, True, actor="cli")
-    click.echo(f"{name} is uitgeschakeld.")
+    _change_user(ctx, lambda s: set_disabled(s, name, True, actor="cli"), f"{name} is uitgeschakeld.")
 
 
 @users.command("enable")
@@ -103,9 +108,7 @@ def users_disable(ctx: click.Context, name: str) -> None:
 @click.pass_context
 def users_enable(ctx: click.Context, name: str) -> None:
     """Schakel een uitgeschakelde gebruiker weer in."""
-    with get_app(ctx).sessions.begin() as s:
-        set_disabled(s, name, False, actor="cli")
-    click.echo(f"{name} is weer ingeschakeld.")
+    _change_user(ctx, lambda s: set_disabled(s, name, False, actor="cli"), f"{name} is weer ingeschakeld.")
 
 
 @users.command("remove")
@@ -113,9 +116,7 @@ def users_enable(ctx: click.Context, name: str) -> None:
 @click.pass_context
 def users_remove(ctx: click.Context, name: str) -> None:
     """Verwijder een gebruiker (de geschiedenis houdt de naam)."""
-    with get_app(ctx).sessions.begin() as s:
-        remove_user(s, name, actor="cli")
-    click.echo(f"{name} is verwijderd.")
+    _change_user(ctx, lambda s: remove_user(s, name, actor="cli"), f"{name} is verwijderd.")
 
 
 @main.command()
