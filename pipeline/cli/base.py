@@ -6,13 +6,14 @@ import importlib
 import json
 import os
 import sys
+import warnings
 from collections.abc import Callable, Iterable
 from dataclasses import replace
 from typing import Any
 
 import click
 
-from pipeline.config import Settings, load_settings
+from pipeline.config import ConfigDeprecationWarning, Settings, load_settings
 from pipeline.errors import GriffieError
 from pipeline.registry.errors import describe
 
@@ -27,7 +28,14 @@ class Context:
     @property
     def settings(self) -> Settings:
         if self._settings is None:
-            s = load_settings(self.config_path)
+            with warnings.catch_warnings(record=True) as caught:  # a renamed setting: one Dutch line, no traceback
+                warnings.simplefilter("always", ConfigDeprecationWarning)
+                s = load_settings(self.config_path)
+            for w in caught:
+                if issubclass(w.category, ConfigDeprecationWarning):
+                    click.echo(f"Let op: {w.message}", err=True)
+                else:
+                    warnings.warn_explicit(w.message, w.category, w.filename, w.lineno)
             if self.db:
                 s = replace(s, registry=replace(s.registry, url=self.db))
             self._settings = s
