@@ -8,9 +8,14 @@ from pathlib import Path
 from sqlalchemy.engine import Engine
 from sqlalchemy.orm import sessionmaker
 
+from pipeline.acknowledge.runner import acknowledge_pass
 from pipeline.config import Settings
+from pipeline.deadlines.hook import deadlines_hook
+from pipeline.deadlines.service import refresh
+from pipeline.deadlines.terms import load_terms
 from pipeline.flow import Pipeline
 from pipeline.intake import Intake
+from pipeline.lists.placement import placement_hook
 from pipeline.rawstore import RawStore
 from pipeline.registry.db import make_engine, migrate, session_factory
 from pipeline.worker import Summary, Worker
@@ -47,16 +52,11 @@ class App:
 
     def refresh_deadlines(self) -> None:
         """Terms for items whose handling changed in review, and warnings against meetings added since."""
-        from pipeline.deadlines.service import refresh
-        from pipeline.deadlines.terms import load_terms
-
         with self.sessions.begin() as s:
             refresh(s, load_terms(self.settings.rules_dir, self.settings.profile.name))
 
     def acknowledge(self, now=None) -> int:
         """The outbox pass after filing: acknowledgements planned and sent (retries whose time has come)."""
-        from pipeline.acknowledge.runner import acknowledge_pass
-
         return acknowledge_pass(self, now)
 
     def close(self) -> None:
@@ -65,7 +65,4 @@ class App:
 
 def _filed_hooks(settings: Settings) -> list:
     """Things that happen in the filing transaction: placing the item by the cut-off, then its deadlines."""
-    from pipeline.deadlines.hook import deadlines_hook
-    from pipeline.lists.placement import placement_hook
-
     return [placement_hook(settings), deadlines_hook(settings)]  # placed first: the deadline warning needs it

@@ -9,18 +9,17 @@ from typing import Any
 
 from pipeline.config import Settings
 from pipeline.errors import GriffieError
-from pipeline.extract import ExtractLimits, extract_all, read_msg
+from pipeline.extract import ExtractLimits, extract_all
 from pipeline.extract.worker import get_pool
 from pipeline.history.practice import load_practice
 from pipeline.models_dir import check_models
 from pipeline.privacy.detect import detect
-from pipeline.records import Extracted, Outcome, ParsedMessage
+from pipeline.records import Extracted, Outcome
 from pipeline.rules import load_ruleset
 from pipeline.stages.analyse import Detector, analyse
 from pipeline.stages.classify import classify
-from pipeline.stages.parse import parse_message
+from pipeline.stages.message import parse_any
 
-OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 # Defects that mean part of the message is missing: such a message waits in quarantine for a person.
 TRUNCATION_DEFECTS = {
     "CloseBoundaryNotFoundDefect": "het bericht is afgekapt: de afsluitende MIME-grens ontbreekt",
@@ -30,19 +29,6 @@ TRUNCATION_DEFECTS = {
 
 class DamagedMessage(GriffieError):
     """The message is kept, but it is incomplete; a person has to look at it."""
-
-
-def parse_any(raw: bytes, max_depth: int, limits: ExtractLimits = ExtractLimits(), max_header_bytes: int = 8192,
-              max_headers: int = 500) -> ParsedMessage:
-    """A MIME message, or an Outlook .msg file (read in the extraction child) turned into the same record."""
-    if raw.startswith(OLE_MAGIC):
-        m = read_msg(raw, limits)
-        return ParsedMessage(
-            message_id=None, from_name=m.sender_name, from_address=(m.sender_address or "").lower() or None,
-            to=m.to, cc=m.cc, date=m.date, subject=m.subject, text=m.body, headers={},
-            attachments=m.attachments, raw_size=len(raw),
-        )
-    return parse_message(raw, max_depth=max_depth, max_header_bytes=max_header_bytes, max_headers=max_headers)
 
 
 class ModelLoader:

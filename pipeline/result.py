@@ -1,4 +1,4 @@
-"""The JSON contract of one analysed message (DESIGN.md), built from an Outcome and the council profile."""
+"""The JSON contract of one analysed message (docs/architecture.md), built from an Outcome and the council profile."""
 
 from __future__ import annotations
 

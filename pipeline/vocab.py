@@ -140,10 +140,6 @@ def handling_words(profile: Any, code: str) -> tuple[str, str]:
     return code, HANDLING_WORDS.get(code, code)
 
 
-def status_word(code: str | None) -> str:
-    return STATUS_WORDS.get(code or "", code or "—")
-
-
 def attachment_status_word(code: str | None) -> str:
     return ATTACHMENT_STATUS_WORDS.get(code or "", "onbekende toestand")
 

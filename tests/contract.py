@@ -1,4 +1,4 @@
-"""The DESIGN.md JSON contract as a checker: every key present, types right, unknowns null."""
+"""The docs/architecture.md JSON contract as a checker: every key present, types right, unknowns null."""
 
 from __future__ import annotations
 

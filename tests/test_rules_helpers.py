@@ -6,10 +6,10 @@ from email.message import EmailMessage
 from pathlib import Path
 
 from pipeline.extract import ExtractLimits, extract_all
-from pipeline.flow import parse_any
 from pipeline.records import Analysis, Extracted
 from pipeline.rules import RuleSet, load_ruleset
 from pipeline.stages.analyse import analyse
+from pipeline.stages.message import parse_any
 
 RULES = Path(__file__).resolve().parents[1] / "rules"
 _CACHE: dict[str, RuleSet] = {}

@@ -7,7 +7,9 @@ import warnings
 from dataclasses import replace
 
 import pytest
+from click.testing import CliRunner
 
+from pipeline.cli.base import main
 from pipeline.config import ConfigDeprecationWarning, LimitSettings, ProfileSettings, Settings, load_settings
 from pipeline.errors import ConfigError
 from pipeline.extract import ExtractLimits
@@ -52,3 +54,12 @@ def test_the_council_name_is_the_settings_when_set_whatever_it_is():
     # the old default name counts like any other (it was ignored when it equalled the default)
     chosen = replace(Settings(), profile=ProfileSettings(council="gemeente Waterlinde"))
     assert council_name(chosen, profile) == "gemeente Waterlinde"
+
+
+def test_the_cli_says_the_renamed_setting_in_one_dutch_line(tmp_path):
+    p = tmp_path / "config.toml"
+    p.write_text(f'[registry]\nurl = "sqlite:///{tmp_path}/r.db"\ndata_dir = "{tmp_path}"\n\n'
+                 "[limits]\nmax_nesting_depth = 2\n", encoding="utf-8")
+    result = CliRunner().invoke(main, ["--config", str(p), "meetings", "list"])
+    assert result.exit_code == 0, result.output
+    assert "Let op:" in result.stderr and "max_attachment_depth" in result.stderr and "Traceback" not in result.stderr

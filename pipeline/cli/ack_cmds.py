@@ -5,7 +5,8 @@ from __future__ import annotations
 import click
 from sqlalchemy import select
 
-from pipeline.cli.base import emit_json, get_app, main
+from pipeline.cli.app_context import get_app
+from pipeline.cli.base import emit_json, main
 from pipeline.registry.models import Acknowledgement
 
 

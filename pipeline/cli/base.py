@@ -6,14 +6,16 @@ import importlib
 import json
 import os
 import sys
+import warnings
+from collections.abc import Callable, Iterable
 from dataclasses import replace
-from collections.abc import Iterable
-from typing import Any, NoReturn
+from typing import Any
 
 import click
 
-from pipeline.config import Settings, load_settings
+from pipeline.config import ConfigDeprecationWarning, Settings, load_settings
 from pipeline.errors import GriffieError
+from pipeline.registry.errors import describe
 
 
 class Context:
@@ -21,23 +23,23 @@ class Context:
         self.config_path = config
         self.db = db
         self._settings: Settings | None = None
-        self._app = None
+        self.app = None  # the App, opened by pipeline.cli.app_context.get_app for commands that use the registry
 
     @property
     def settings(self) -> Settings:
         if self._settings is None:
-            s = load_settings(self.config_path)
+            with warnings.catch_warnings(record=True) as caught:  # a renamed setting: one Dutch line, no traceback
+                warnings.simplefilter("always", ConfigDeprecationWarning)
+                s = load_settings(self.config_path)
+            for w in caught:
+                if issubclass(w.category, ConfigDeprecationWarning):
+                    click.echo(f"Let op: {w.message}", err=True)
+                else:
+                    warnings.warn_explicit(w.message, w.category, w.filename, w.lineno)
             if self.db:
                 s = replace(s, registry=replace(s.registry, url=self.db))
             self._settings = s
         return self._settings
-
-    def app(self):
-        if self._app is None:
-            from pipeline.app import App
-
-            self._app = App.open(self.settings)
-        return self._app
 
 
 # Which module defines each command: a command's module (and what it imports: SQLAlchemy, spaCy, the web app) is
@@ -82,22 +84,29 @@ def get_ctx(ctx: click.Context) -> Context:
     return ctx.find_root().obj
 
 
-def get_app(ctx: click.Context):
-    return get_ctx(ctx).app()
-
-
-def fail(message: str, code: int = 1) -> NoReturn:
-    raise GriffieError(message) if code == 1 else _Exit(message, code)
-
-
-class _Exit(GriffieError):
-    def __init__(self, message: str, code: int) -> None:
-        super().__init__(message)
-        self.exit_code = code
-
-
 def emit_json(data: Any) -> None:
     click.echo(json.dumps(data, ensure_ascii=False, indent=2, default=str))
+
+
+def emit(data: Any, as_json: bool, lines: Callable[[Any], Iterable[str]]) -> None:
+    """JSON for scripts (--json), else the Dutch lines for a person: the one shape of every listing command."""
+    if as_json:
+        emit_json(data)
+        return
+    for line in lines(data):
+        click.echo(line)
+
+
+def analysis_lines(doc: dict[str, Any]) -> list[str]:
+    """One analysed message (the JSON contract) for a person: `classify FILE` and `show ID`."""
+    sender = doc["sender"]
+    return [f"Afzender:     {sender['organisation'] or sender['name']} ({sender['kind']})",
+            f"Onderwerp:    {doc['letter']['subject']}",
+            f"Datum brief:  {doc['letter']['date']}",
+            f"Soort:        {doc['document_kind']}{' (rondzendbrief)' if doc['circular'] else ''}",
+            f"Onderwerp/TOOI: {(doc['topic'] or {}).get('label')}",
+            f"Afhandeling:  {doc['handling']['local_code']} {doc['handling']['label']}",
+            *(f"  - {r}" for r in doc["reasons"])]
 
 
 def emit_json_list(rows: Iterable[Any]) -> None:
@@ -131,8 +140,6 @@ def run() -> None:
         if os.environ.get("GRIFFIEPOST_DEBUG"):
             raise
         if type(e).__module__.startswith("sqlalchemy"):  # never the statement: its parameters are letter text
-            from pipeline.registry.errors import describe
-
             click.echo(f"Fout: {describe(e)}", err=True)
             sys.exit(1)
         click.echo(f"Fout: onverwachte fout ({type(e).__name__}): {e}. Zet GRIFFIEPOST_DEBUG=1 voor details.",

@@ -8,7 +8,8 @@ from pathlib import Path
 
 import click
 
-from pipeline.cli.base import emit_json, get_app, main
+from pipeline.cli.app_context import get_app
+from pipeline.cli.base import emit_json, main
 from pipeline.deadlines.export import BUCKET_WORDS, KIND_WORDS, to_csv, to_docx
 from pipeline.deadlines.service import close, overview, refresh, row_json
 from pipeline.deadlines.terms import load_terms

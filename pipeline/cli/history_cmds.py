@@ -7,8 +7,13 @@ from pathlib import Path
 import click
 from sqlalchemy import select
 
-from pipeline.cli.base import emit_json, get_app, get_ctx, main
+from pipeline.cli.app_context import get_app
+from pipeline.cli.base import emit, emit_json, get_ctx, main
 from pipeline.errors import SourceError
+from pipeline.history.imap_folder import read_imap_folder
+from pipeline.history.importer import import_lists
+from pipeline.history.models import HistoryEntry
+from pipeline.history.service import match_mailbox
 
 
 @main.group()
@@ -27,8 +32,6 @@ def _profile(ctx: click.Context, profile: str | None) -> str:
 @click.pass_context
 def import_cmd(ctx: click.Context, paths: tuple[Path, ...], profile: str | None, as_json: bool) -> None:
     """Lees gepubliceerde lijsten ingekomen stukken in (PDF, DOCX, HTML; ook mappen)."""
-    from pipeline.history.importer import import_lists
-
     for p in paths:
         if not p.exists():
             raise SourceError(f"Bestand of map niet gevonden: {p}.")
@@ -48,20 +51,14 @@ def import_cmd(ctx: click.Context, paths: tuple[Path, ...], profile: str | None,
 @click.pass_context
 def entries_cmd(ctx: click.Context, as_json: bool) -> None:
     """De ingelezen stukken van vorige lijsten."""
-    from pipeline.history.models import HistoryEntry
-
     with get_app(ctx).sessions() as s:
         rows = [{"id": e.id, "meeting_date": e.meeting_date, "number": e.number, "date": e.letter_date,
                  "sender": e.sender, "subject": e.subject, "handling_text": e.handling_text,
                  "handling": e.handling_code, "committee": e.committee, "source_file": e.source_file,
                  "source_page": e.source_page}
                 for e in s.scalars(select(HistoryEntry).order_by(HistoryEntry.meeting_date, HistoryEntry.id))]
-    if as_json:
-        emit_json(rows)
-        return
-    for r in rows:
-        click.echo(f"{r['meeting_date']}  {r['number']:<12} {r['sender'][:30]:<30} {r['subject'][:50]}  "
-                   f"[{r['handling'] or '?'}]")
+    emit(rows, as_json, lambda rs: (f"{r['meeting_date']}  {r['number']:<12} {r['sender'][:30]:<30} "
+                                    f"{r['subject'][:50]}  [{r['handling'] or '?'}]" for r in rs))
 
 
 @history.command("match")
@@ -74,8 +71,6 @@ def entries_cmd(ctx: click.Context, as_json: bool) -> None:
 def match_cmd(ctx: click.Context, paths: tuple[Path, ...], imap_folder: str | None, as_json: bool,
               show_all: bool) -> None:
     """Koppel de post van vorige jaren (Maildir, mbox, .eml/.msg of een IMAP-map) aan de ingelezen stukken."""
-    from pipeline.history.service import match_mailbox
-
     if not paths and not imap_folder:
         raise SourceError("Geef een mailbox (Maildir, mbox, .eml/.msg-bestanden) of --imap ACCOUNT/MAP.")
     for p in paths:
@@ -83,8 +78,6 @@ def match_cmd(ctx: click.Context, paths: tuple[Path, ...], imap_folder: str | No
             raise SourceError(f"Bestand of map niet gevonden: {p}.")
     raws = ()
     if imap_folder:
-        from pipeline.history.imap_folder import read_imap_folder
-
         raws = read_imap_folder(get_ctx(ctx).settings, imap_folder)
     with get_app(ctx).sessions.begin() as s:
         result, entries = match_mailbox(s, list(paths), raws=raws)

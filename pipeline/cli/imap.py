@@ -9,9 +9,11 @@ import threading
 from datetime import datetime
 
 import click
+from tqdm import tqdm
 
 from pipeline.acknowledge.runner import outbox_clock
-from pipeline.cli.base import emit_json, get_app, get_ctx, main
+from pipeline.cli.app_context import get_app
+from pipeline.cli.base import emit_json, get_ctx, main
 from pipeline.config import ImapAccount, Settings
 from pipeline.errors import ConfigError
 from pipeline.sources import imap_state
@@ -46,8 +48,6 @@ def _local(iso: str | None) -> str:
 @click.pass_context
 def fetch(ctx: click.Context, since: datetime | None, names: tuple[str, ...], as_json: bool) -> None:
     """Haal één keer de post op uit alle IMAP-accounts en verwerk die."""
-    from tqdm import tqdm
-
     app = get_app(ctx)
     accounts = chosen_accounts(app.settings, names)
     totals = {"found": 0, "new": 0, "duplicates": 0, "skipped": 0}

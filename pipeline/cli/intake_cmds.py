@@ -7,8 +7,10 @@ from pathlib import Path
 import click
 from sqlalchemy import select
 from sqlalchemy.orm import selectinload
+from tqdm import tqdm
 
-from pipeline.cli.base import emit_json, emit_json_list, get_app, get_ctx, main
+from pipeline.cli.app_context import get_app
+from pipeline.cli.base import analysis_lines, emit, emit_json, emit_json_list, get_ctx, main
 from pipeline.errors import NotFound, SourceError
 from pipeline.rawstore import StorageFull, sha256_hex
 from pipeline.registry.models import Item, Message
@@ -21,8 +23,6 @@ ITEMS_BATCH = 500  # items read per round trip while `items` streams its output
 
 def ingest_paths(app, paths: list[Path], show_progress: bool = True) -> dict[str, int]:
     """Keep every message under paths, then run the pipeline over everything pending."""
-    from tqdm import tqdm
-
     counts = {"ingested": 0, "duplicates": 0}
     at_intake = 0  # quarantined on arrival (too large): never reach the worker, still counted
     full: StorageFull | None = None
@@ -162,15 +162,4 @@ def show(ctx: click.Context, ident: str, as_json: bool) -> None:
     app = get_app(ctx)
     with app.sessions() as s:
         doc = item_json(find_item(s, ident), council_profile(app))
-    if as_json:
-        emit_json(doc)
-        return
-    click.echo(f"{doc['registration_number']} ({doc['status']})")
-    click.echo(f"Afzender:     {doc['sender']['organisation'] or doc['sender']['name']} ({doc['sender']['kind']})")
-    click.echo(f"Onderwerp:    {doc['letter']['subject']}")
-    click.echo(f"Datum brief:  {doc['letter']['date']}")
-    click.echo(f"Soort:        {doc['document_kind']}{' (rondzendbrief)' if doc['circular'] else ''}")
-    click.echo(f"Onderwerp/TOOI: {(doc['topic'] or {}).get('label')}")
-    click.echo(f"Afhandeling:  {doc['handling']['local_code']} {doc['handling']['label']}")
-    for r in doc["reasons"]:
-        click.echo(f"  - {r}")
+    emit(doc, as_json, lambda d: [f"{d['registration_number']} ({d['status']})", *analysis_lines(d)])

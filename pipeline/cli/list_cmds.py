@@ -8,13 +8,15 @@ from pathlib import Path
 
 import click
 
-from pipeline.cli.base import emit_json, get_app, main
+from pipeline.cli.app_context import get_app
+from pipeline.cli.base import emit, emit_json, main
+from pipeline.cli.intake_cmds import find_item
 from pipeline.errors import GriffieError
 from pipeline.lists.cutoff import describe
 from pipeline.lists.meetings import add_meeting, all_meetings, find_meeting, meeting_label, move_item, parse_date
 from pipeline.lists.profiles import active_profile, council_name
-from pipeline.lists.render import FORMATS
 from pipeline.lists.release import is_released
+from pipeline.lists.render import FORMATS
 from pipeline.lists.service import adopt, generate, publish
 from pipeline.registry.models import Item, Meeting
 
@@ -96,12 +98,8 @@ def meetings_list(ctx: click.Context, as_json: bool) -> None:
     app = get_app(ctx)
     with app.sessions() as s:
         rows = [meeting_json(m, len([i for i in m.items if i.on_list])) for m in all_meetings(s)]
-    if as_json:
-        emit_json(rows)
-        return
-    for r in rows:
-        click.echo(f"{r['id']:>4}  {r['date']}  {r['body']:<20} {r['status']:<12} {r['items']:>4} stukken"
-                   f"{'  ' + r['title'] if r['title'] else ''}")
+    emit(rows, as_json, lambda rs: (f"{r['id']:>4}  {r['date']}  {r['body']:<20} {r['status']:<12} {r['items']:>4} "
+                                    f"stukken{'  ' + r['title'] if r['title'] else ''}" for r in rs))
 
 
 @meetings.command("move")
@@ -110,8 +108,6 @@ def meetings_list(ctx: click.Context, as_json: bool) -> None:
 @click.pass_context
 def meetings_move(ctx: click.Context, item: str, meeting: str) -> None:
     """Verplaats een stuk (id of registratienummer) naar een vergadering; het blijft daar staan."""
-    from pipeline.cli.intake_cmds import find_item
-
     app = get_app(ctx)
     with app.sessions.begin() as s:
         it: Item = find_item(s, item)

@@ -7,9 +7,12 @@ from pathlib import Path
 
 import click
 
-from pipeline.cli.base import get_app, main
-from pipeline.errors import GriffieError
+from pipeline.cli.app_context import get_app
+from pipeline.cli.base import main
 from pipeline.cli.intake_cmds import find_item
+from pipeline.errors import GriffieError
+from pipeline.lists.build import list_items
+from pipeline.lists.meetings import find_meeting
 from pipeline.publication import PUBLISHED, Publication, publication, source_message
 from pipeline.publication.verdicts import VERDICT_WORDS, detected_strings, mark
 from pipeline.vocab import PERSONAL_DATA_KINDS
@@ -64,9 +67,6 @@ def publish_cmd(ctx: click.Context, item: str | None, meeting: str | None, out_d
     app = get_app(ctx)
     with app.sessions() as s:
         if meeting is not None:
-            from pipeline.lists.build import list_items
-            from pipeline.lists.meetings import find_meeting
-
             items = sorted(list_items(s, find_meeting(s, meeting)), key=lambda i: (i.list_number or 0, i.id))
             if not items:
                 raise GriffieError(f"Er staan geen stukken op de lijst van vergadering {meeting}.")

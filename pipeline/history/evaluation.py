@@ -14,8 +14,17 @@ from datetime import date
 from email import message_from_bytes, policy
 from pathlib import Path
 
+from sqlalchemy import func, select
+
+from pipeline.app import App
 from pipeline.config import ProfileSettings, RegistrySettings, Settings
+from pipeline.errors import GriffieError
+from pipeline.flow import Pipeline
+from pipeline.history.importer import import_lists
+from pipeline.history.models import HistoryEntry, HistoryMatch
+from pipeline.history.practice import Practice
 from pipeline.history.sample_generate import DEFAULT_OUT, PROFILES
+from pipeline.history.service import match_mailbox
 from pipeline.sources.files import iter_paths
 
 CUTOFF = date(2025, 7, 1)
@@ -53,18 +62,8 @@ class HistoryScore:
 
 def evaluate_history(settings: Settings, profile: str, sample_dir: Path = DEFAULT_OUT, cutoff: date = CUTOFF,
                      work_dir: Path | None = None) -> HistoryScore:
-    from sqlalchemy import func, select
-
-    from pipeline.app import App
-    from pipeline.flow import Pipeline
-    from pipeline.history.importer import import_lists
-    from pipeline.history.models import HistoryEntry, HistoryMatch
-    from pipeline.history.practice import Practice
-    from pipeline.history.service import match_mailbox
 
     if profile not in PROFILES:
-        from pipeline.errors import GriffieError
-
         raise GriffieError(f"Geen voorbeeldgeschiedenis voor profiel '{profile}' (wel: {', '.join(PROFILES)}).")
     base = sample_dir / profile
     with tempfile.TemporaryDirectory(dir=work_dir) as tmp:

@@ -18,6 +18,7 @@ from pathlib import Path
 from typing import Iterable, Iterator
 
 from pipeline.sources.files import RawMessage, iter_paths
+from pipeline.stages.message import parse_any
 
 OLE_MAGIC = b"\xd0\xcf\x11\xe0"
 BODY_CHARS = 4000
@@ -83,8 +84,6 @@ def _from_rfc822(raw: bytes, locator: str) -> PastMessage:
 
 
 def _from_msg(raw: bytes, locator: str) -> PastMessage:
-    from pipeline.flow import parse_any
-
     p = parse_any(raw, 3)
     pm = PastMessage(p.message_id or locator, p.from_name or "", (p.from_address or "").lower(),
                      p.date.date() if p.date else None, p.subject or "", p.text[:BODY_CHARS])

@@ -16,6 +16,7 @@ from sqlalchemy.orm import Session
 
 from pipeline.history.match import WEBMAIL, is_generic
 from pipeline.history.models import HistoryEntry, HistoryMatch
+from pipeline.registry.db import make_engine
 from pipeline.registry.where import no_sqlite_file
 from pipeline.vocab import long_date
 
@@ -97,8 +98,6 @@ class Practice:
 def load_practice(registry_url: str, profile: str) -> Practice | None:
     """The practice in the registry for this profile, or None when there is no registry or no imported history
     (`griffiepost classify` runs without a registry; nothing is created here)."""
-    from pipeline.registry.db import make_engine
-
     if no_sqlite_file(registry_url):
         return None
     engine = make_engine(registry_url)

@@ -7,12 +7,14 @@ Output is byte-stable (reportlab invariant, fixed DOCX timestamps).
 
 from __future__ import annotations
 
+import datetime as dt
 import html
 import io
 from datetime import date
 
 from pipeline.history.sample_world import Entry, long_date
 from pipeline.rules.profile import Profile
+from pipeline.sample.documents import _restamp_zip
 
 # per profile: column headers (number, date, sender, subject, handling, committee) and the list's title
 STYLE = {
@@ -91,11 +93,7 @@ def render_pdf_text(profile: Profile, meeting: date, entries: list[Entry]) -> by
 
 
 def render_docx(profile: Profile, meeting: date, entries: list[Entry]) -> bytes:
-    import datetime as dt
-
     from docx import Document
-
-    from pipeline.sample.documents import _restamp_zip
 
     doc = Document()
     props = doc.core_properties

@@ -9,6 +9,7 @@ from sqlalchemy.orm import Session
 
 from pipeline.errors import GriffieError, NotFound
 from pipeline.lists.cutoff import cutoff_at
+from pipeline.lists.placement import replace_unpinned
 from pipeline.registry.models import AuditEntry, Item, Meeting
 from pipeline.rules.profile import Profile
 
@@ -28,8 +29,6 @@ def parse_date(text: str) -> date:
 def add_meeting(s: Session, profile: Profile, day: date, body: str = COUNCIL, title: str | None = None,
                 actor: str = "cli") -> Meeting:
     """A new open meeting with the cut-off of the profile; waiting items are placed on it where they belong."""
-    from pipeline.lists.placement import replace_unpinned
-
     body = (body or COUNCIL).strip()
     meeting = Meeting(date=day, body=body, title=title, cutoff_at=cutoff_at(day, profile.cutoff), status="open")
     s.add(meeting)

@@ -5,6 +5,10 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from pipeline.lists.model import ListDoc
+from pipeline.lists.render_docx import render_docx
+from pipeline.lists.render_html import render_html
+from pipeline.lists.render_pdf import render_pdf
+from pipeline.lists.render_tabular import render_csv, render_json
 
 FORMATS = ("docx", "pdf", "html", "csv", "json")
 CONTENT_TYPES = {
@@ -16,19 +20,14 @@ CONTENT_TYPES = {
 
 def renderer(fmt: str) -> Callable[[ListDoc], bytes]:
     if fmt == "docx":
-        from pipeline.lists.render_docx import render_docx
         return render_docx
     if fmt == "pdf":
-        from pipeline.lists.render_pdf import render_pdf
         return render_pdf
     if fmt == "html":
-        from pipeline.lists.render_html import render_html
         return render_html
     if fmt == "csv":
-        from pipeline.lists.render_tabular import render_csv
         return render_csv
     if fmt == "json":
-        from pipeline.lists.render_tabular import render_json
         return render_json
     raise ValueError(f"unknown format {fmt!r}")
 

@@ -15,17 +15,14 @@ from reportlab.pdfgen import canvas
 from pipeline.extract.detect import sniff
 from pipeline.extract.limits import ExtractLimits
 from pipeline.extract.ocr import OcrError
+from pipeline.lists.render_pdf import fonts
 from pipeline.privacy.guard import PrivacyLeak, PublicationRefused, check_public, describe, guarded
 from pipeline.privacy.pdf import PdfRedactionError, redact_pdf
-from pipeline.publication.forbidden import (
-    forbidden_for_item,
-    is_numeric,
-    present_needles,
-    redact_known,
-)
+from pipeline.publication.forbidden import forbidden_for_item, is_numeric, present_needles, redact_known
 from pipeline.publication.scan import redact_image_file, redact_scanned_pdf
 from pipeline.records import ParsedMessage
 from pipeline.registry.models import Attachment, Item
+from pipeline.stages.message import parse_any
 
 PUBLISHED, WITHHELD = "gepubliceerd", "niet_gepubliceerd"
 STATUS_NOTES = {
@@ -60,8 +57,6 @@ class Publication:
 
 def source_message(app, item: Item) -> ParsedMessage:
     """The item's kept raw message parsed again with the parser the pipeline used."""
-    from pipeline.flow import parse_any
-
     return parse_any(app.store.get(item.message.sha256), app.settings.intake.max_nesting_depth)
 
 
@@ -81,8 +76,6 @@ def public_filename(item: Item, att: Attachment) -> str:
 
 def text_pdf(title: str, text: str) -> bytes:
     """A plain A4 PDF of text (a redacted Word document or mail text), with a text layer."""
-    from pipeline.lists.render_pdf import fonts
-
     regular, bold = fonts()
     buffer = io.BytesIO()
     pdf = canvas.Canvas(buffer, pagesize=A4, invariant=1)

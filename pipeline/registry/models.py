@@ -148,8 +148,8 @@ class Item(Base):
     meeting_id: Mapped[int | None] = mapped_column(ForeignKey("meetings.id"), index=True)
     meeting_pinned: Mapped[bool] = mapped_column(Boolean, default=False)  # moved by hand: cut-off no longer applies
     list_number: Mapped[int | None] = mapped_column(Integer)
-    # The DESIGN.md contract as filed, never edited after: the current value of a field is its latest Decision
-    # (the columns above are that value's cached copy, written by registry/truth.py) - issue 16.
+    # The docs/architecture.md contract as filed, never edited after: the current value of a field is its latest
+    # Decision (the columns above are that value's cached copy, written by registry/truth.py) - issue 16.
     analysis: Mapped[dict[str, Any]] = mapped_column(JSON)
     rule_hits: Mapped[list[str] | None] = mapped_column(JSON)  # every rule that fired, in chain order (None: pre-0007)
     text: Mapped[str] = mapped_column(Text, default="")  # the letter text the judgement read

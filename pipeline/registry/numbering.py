@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from sqlalchemy import select, update
+from sqlalchemy import update
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
@@ -32,7 +32,3 @@ def next_numbers(s: Session, name: str, count: int) -> range:
         except IntegrityError:
             continue  # created concurrently: increment it on the next pass
     raise RuntimeError(f"counter {name} could not be incremented")
-
-
-def peek(s: Session, name: str) -> int:
-    return s.scalar(select(Counter.value).where(Counter.name == name)) or 0

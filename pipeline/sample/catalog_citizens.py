@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+import quopri
 from datetime import date
+from email.header import Header
 
 from .build import letter_mail, nl_date, text_mail
+from .catalog_residents import resident_samples
 from .expect import Sample, expect
 from .letters import Letter, Person
 from .mails import when
@@ -134,9 +137,6 @@ def cafe_latin1() -> Sample:
             "Andere ondernemers krijgen wél een vergunning voor een vergelijkbaar evenement. Ik vraag u het "
             "college te verzoeken de aanvraag opnieuw en zorgvuldig te beoordelen.\n\nMet vriendelijke groet,\n\n"
             f"{p.name}\nCafé De Reünie\nTel. {p.phone}\n")
-    import quopri
-
-    from email.header import Header
 
     encoded_body = quopri.encodestring(body.encode("iso-8859-1")).decode("ascii")
     raw = "\n".join([
@@ -158,7 +158,5 @@ def cafe_latin1() -> Sample:
 
 
 def samples() -> list[Sample]:
-    from .catalog_residents import resident_samples
-
     return [parking(), noise(), benefits(), trees_scanned(), wmo_docx(), cafe_latin1(), *resident_samples()]
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 from datetime import date
 
 from .build import letter_mail, nl_date, num_date, text_mail
+from .catalog_regional import regional_samples
 from .expect import Sample, expect
 from .letters import Letter, Person
 from .mails import RAAD, when
@@ -263,7 +264,5 @@ def ombudsman() -> Sample:
 
 
 def samples() -> list[Sample]:
-    from .catalog_regional import regional_samples
-
     return [vng_ledenbrief(), bzk_circulaire(), szw_minister(), ienw_reply(), province_supervision(),
             province_circular(), water_board(), coa_mail(), ombudsman(), *regional_samples()]

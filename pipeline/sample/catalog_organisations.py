@@ -5,6 +5,7 @@ from __future__ import annotations
 from datetime import date
 
 from .build import letter_mail, msgid, nl_date, num_date, render, text_mail
+from .catalog_local import local_samples
 from .expect import Sample, expect
 from .letters import ALL_COUNCILS, Letter, Person
 from .mails import GRIFFIE, finalize, gmail_block, mail, outlook_en_block, outlook_nl_block, when
@@ -179,7 +180,5 @@ def horeca_attached_forward() -> Sample:
 
 
 def samples() -> list[Sample]:
-    from .catalog_local import local_samples
-
     return [association_appeal(), sportraad_html(), huurders_forward_nl(), fietsersbond_forward_en(),
             natuur_gmail_forward(), horeca_attached_forward(), *local_samples()]

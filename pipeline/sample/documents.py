@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import io
 import time
 import zipfile
@@ -87,8 +88,6 @@ def scanned_pdf(letter: Letter) -> bytes:
 
 def letter_docx(letter: Letter, title: str) -> bytes:
     """The letter as a Word document (python-docx), zipped with fixed timestamps."""
-    import datetime as dt
-
     from docx import Document
 
     doc = Document()

@@ -7,7 +7,9 @@ import json
 import sys
 from pathlib import Path
 
+from . import catalog_citizens, catalog_followups, catalog_government, catalog_noise, catalog_organisations
 from .expect import Sample
+from .seed import seed_samples
 
 ROOT = Path(__file__).resolve().parents[2]
 MAILBOX_DIR = Path(__file__).resolve().parent / "mailbox"
@@ -17,8 +19,6 @@ SEED_DIR = ROOT / "tests" / "data" / "seed"
 
 def mailbox_samples() -> list[Sample]:
     """All sample messages in mailbox order, numbered 001, 002, ..."""
-    from . import catalog_citizens, catalog_followups, catalog_government, catalog_noise, catalog_organisations
-
     samples: list[Sample] = []
     for module in (catalog_government, catalog_organisations, catalog_citizens, catalog_noise, catalog_followups):
         samples.extend(module.samples())
@@ -47,7 +47,6 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description="Schrijf de voorbeeldmailbox en de seed-testberichten.")
     parser.add_argument("--seed-only", action="store_true", help="alleen tests/data/seed/ schrijven")
     args = parser.parse_args(argv)
-    from .seed import seed_samples
 
     seed = seed_samples()
     write(seed, SEED_DIR, SEED_DIR / "expected.json")

@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import datetime
 from email import policy
 from email.message import EmailMessage
-from email.utils import format_datetime, formataddr
+from email.utils import format_datetime, formataddr, parseaddr
 from zoneinfo import ZoneInfo
 
 AMS = ZoneInfo("Europe/Amsterdam")
@@ -114,7 +114,5 @@ def _header_date(msg: EmailMessage) -> datetime:
 
 def _outlook_addr(value: str) -> str:
     """Outlook shows 'Name <address>' with the address in angle brackets, never quoted."""
-    from email.utils import parseaddr
-
     name, address = parseaddr(value)
     return f"{name} <{address}>" if name else address

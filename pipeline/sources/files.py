@@ -11,8 +11,6 @@ from pathlib import Path
 from pipeline.errors import SourceError
 from pipeline.records import Locator
 
-MESSAGE_SUFFIXES = {".eml", ".msg", ".txt", ""}
-
 
 @dataclass
 class RawMessage:

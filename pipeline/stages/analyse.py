@@ -20,8 +20,6 @@ CIRCULAR = re.compile(
 )
 # A joint arrangement writing to its own member councils is not a letter to all councils.
 MEMBERS_ONLY = re.compile(r"deelnemende gemeenten|aangesloten gemeenten|gemeenten in de regio", re.IGNORECASE)
-LETTER_TYPES = ("application/pdf", "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
-                "application/msword", "image/png", "image/jpeg", "image/tiff")
 
 Detector = Callable[[str, str], list[PersonalDataSpan]]
 

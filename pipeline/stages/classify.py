@@ -6,6 +6,7 @@ import re
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from pipeline.history.judgement import apply_history
 from pipeline.records import Analysis, Classification, Provenance, Scored
 from pipeline.rules import Context, Decision, RuleSet
 from pipeline.rules.base import FIELD_WORDS
@@ -188,8 +189,6 @@ def classify(analysis: Analysis, ruleset: RuleSet, judge: "Judge | None", review
     else:  # off the list: no committee, for the same reason
         sources["committee"] = Provenance(sources["on_list"].source, list(sources["on_list"].reasons))
     if history is not None and on_list:  # the council's own lists: how it handled this sender before (issue 17)
-        from pipeline.history.judgement import apply_history
-
         before, by_profile = len(reasons), committee
         committee, decided = apply_history(history, analysis, ruleset, ctx, reasons, committee)
         told = Provenance(f"history:{analysis.sender_organisation or analysis.sender_name or analysis.sender_address}",

@@ -30,7 +30,6 @@ NAMENS = re.compile(
     r"\b[Nn]amens\s+(?:de\s+|het\s+)?((?:[A-Z][\w'’\-]*|van|voor|de|het|en|der|den|in|op|\(|\)|[A-Z]{2,}\)?)"
     r"(?:[ \-]+(?:[A-Z][\w'’\-]*|van|voor|de|het|en|der|den|in|op|\([A-Z]{2,}\)))*)"
 )
-ACRONYM_TAIL = re.compile(r"\s*\(([A-Z]{2,10})\)")
 
 
 ORG_WORD_RE = re.compile(r"(?<![\w])(?:" + "|".join(re.escape(w.strip()) for w in ORG_WORDS) + r")", re.IGNORECASE)
