@@ -33,6 +33,8 @@ class _Handler(Mailbox):
         answer = await super().handle_DATA(server, session, envelope)  # stored in the Maildir: accepted
         if self.server.after_store is not None:
             self.server.after_store()  # e.g. kill the client before it hears "250", the crash window under test
+        if self.server.drop_after_data:
+            server.transport.abort()  # stored, but the client never hears so: a connection lost at the end
         return answer
 
     async def auth_XOAUTH2(self, server, args):  # noqa: N802  (aiosmtpd finds mechanisms by this name)
@@ -50,6 +52,7 @@ class SmtpServer:
     token: str | None = None  # XOAUTH2 bearer token accepted
     temporary_failures: int = 0  # the first N recipients are refused with 451
     after_store: Callable[[], None] | None = None  # called once a message is stored, before the server answers
+    drop_after_data: bool = False  # drop the connection after storing a message, before answering "250"
 
     def __post_init__(self) -> None:
         self.directory.mkdir(parents=True, exist_ok=True)

@@ -107,3 +107,20 @@ def test_two_passes_at_once_claim_a_row_once(tmp_path):
     finally:
         app.close()
         srv.stop()
+
+
+def test_a_connection_lost_after_the_data_is_not_retried_by_itself(tmp_path):
+    """No crash, but the server stored the mail and the connection broke before its "250": the same ambiguity,
+    so the acknowledgement is 'mogelijk verzonden' at once and later passes send nothing."""
+    srv = SmtpServer(tmp_path / "smtp", security="none", drop_after_data=True).start()
+    app = open_app(tmp_path, srv, when="filed", mode="queue", backoff_s=1.0)
+    try:
+        app.intake.accept((MAILS / "01_inwoner_brief.eml").read_bytes(), Locator(source="file", ref="brief"))
+        app.process_pending()
+        ack = _ack(app)
+        assert ack.status == "uncertain" and "verbinding brak af" in ack.reason and len(srv.messages()) == 1
+        srv.drop_after_data = False
+        assert app.acknowledge(datetime.now(timezone.utc) + timedelta(hours=2)) == 0 and len(srv.messages()) == 1
+    finally:
+        app.close()
+        srv.stop()

@@ -130,6 +130,10 @@ def _claim(s: Session, ack: Acknowledgement, ack_policy: AckPolicy, smtp: SmtpSe
 
 def _record(s: Session, ack: Acknowledgement, error: SendError | None, smtp: SmtpSettings, now: datetime) -> bool:
     """The outcome of one SMTP conversation, in the transaction after it."""
+    if error is not None and error.uncertain:
+        _uncertain(s, ack, "de verbinding brak af nadat het bericht naar de SMTP-server was verstuurd")
+        ack.last_error = str(error)
+        return False
     if error is not None:
         ack.last_error = str(error)
         if error.permanent or ack.attempts >= smtp.max_attempts:
@@ -156,15 +160,18 @@ def mark_interrupted(s: Session, now: datetime) -> int:
     rows = list(s.scalars(select(Acknowledgement).where(Acknowledgement.status == "sending",
                                                          Acknowledgement.next_attempt_at < now)))
     for ack in rows:
-        ack.status = "uncertain"
-        ack.next_attempt_at = None
-        ack.reason = (f"Mogelijk verzonden: het versturen naar {ack.recipient} werd onderbroken (het programma stopte "
-                      f"tijdens of vlak na het gesprek met de SMTP-server). Controleer of de e-mail met Message-ID "
-                      f"{ack.message_id_header} is aangekomen (verzonden items van de mailserver of de schrijver); "
-                      "markeer hem dan als verstuurd, of verstuur hem bewust opnieuw.")
-        s.add(AuditEntry(actor="worker", action="acknowledgement_uncertain", item_id=ack.item_id,
-                         detail={"acknowledgement_id": ack.id, "message_id": ack.message_id_header}))
+        _uncertain(s, ack, "het programma stopte tijdens of vlak na het gesprek met de SMTP-server")
     return len(rows)
+
+
+def _uncertain(s: Session, ack: Acknowledgement, why: str) -> None:
+    ack.status = "uncertain"
+    ack.next_attempt_at = None
+    ack.reason = (f"Mogelijk verzonden: het versturen naar {ack.recipient} werd onderbroken ({why}). Controleer of "
+                  f"de e-mail met Message-ID {ack.message_id_header} is aangekomen (verzonden items van de mailserver "
+                  "of de schrijver); markeer hem dan als verstuurd, of verstuur hem bewust opnieuw.")
+    s.add(AuditEntry(actor="worker", action="acknowledgement_uncertain", item_id=ack.item_id,
+                     detail={"acknowledgement_id": ack.id, "message_id": ack.message_id_header, "why": why}))
 
 
 def send_due(sessions, ack_policy: AckPolicy, smtp: SmtpSettings, store: RawStore,

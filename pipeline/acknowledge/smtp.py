@@ -12,11 +12,13 @@ from pipeline.sources.oauth2 import token_provider  # the same token code as IMA
 
 
 class SendError(GriffieError):
-    """Sending failed; `permanent` when retrying cannot help (the server refused the recipient or the login)."""
+    """Sending failed; `permanent` when retrying cannot help (the server refused the recipient or the login);
+    `uncertain` when the connection broke after the message was sent, so the server may have accepted it."""
 
-    def __init__(self, message: str, permanent: bool = False) -> None:
+    def __init__(self, message: str, permanent: bool = False, uncertain: bool = False) -> None:
         super().__init__(message)
         self.permanent = permanent
+        self.uncertain = uncertain  # the whole mail was handed over, but the server's answer never came
 
 
 def _context(settings: SmtpSettings) -> ssl.SSLContext:
@@ -60,7 +62,7 @@ def send(settings: SmtpSettings, raw: bytes, sender: str, recipient: str) -> Non
                 smtp.starttls(context=_context(settings))
                 smtp.ehlo()
             _login(smtp, settings)
-            smtp.sendmail(sender, [recipient], raw)
+            _transmit(smtp, sender, recipient, raw)
     except smtplib.SMTPAuthenticationError as e:
         raise SendError(f"De SMTP-server weigert de aanmelding: {e.smtp_code} {_text(e.smtp_error)}.",
                         permanent=False) from e
@@ -74,6 +76,22 @@ def send(settings: SmtpSettings, raw: bytes, sender: str, recipient: str) -> Non
     except (smtplib.SMTPException, OSError, socket.timeout, ssl.SSLError) as e:
         raise SendError(f"De SMTP-server {settings.host}:{settings.port} is niet bereikbaar of brak de "
                         f"verbinding af: {e}.") from e
+
+
+def _transmit(smtp: smtplib.SMTP, sender: str, recipient: str, raw: bytes) -> None:
+    """sendmail's steps one by one, so that a connection lost after the data went out is told apart: the server may
+    have taken the mail then (RFC 5321 section 6.1 warns of duplicates), and it must not be retried by itself."""
+    code, text = smtp.mail(sender)
+    if code != 250:
+        raise smtplib.SMTPSenderRefused(code, text, sender)
+    code, text = smtp.rcpt(recipient)
+    if code not in (250, 251):
+        raise smtplib.SMTPRecipientsRefused({recipient: (code, text)})
+    try:
+        smtp.data(raw)
+    except (smtplib.SMTPServerDisconnected, OSError) as e:
+        raise SendError(f"De verbinding met de SMTP-server brak af nadat het bericht was verstuurd ({e}); de server "
+                        "heeft het misschien aangenomen.", uncertain=True) from e
 
 
 def _text(value: bytes | str) -> str:

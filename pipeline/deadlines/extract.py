@@ -10,8 +10,9 @@ from datetime import date, timedelta
 from pipeline.deadlines.dutch_dates import NUMBER_WORDS, dates_in, fold
 
 # A cue before a date: does the date itself still count (inclusive) or is it the first day too late?
-INCLUSIVE = ("uiterlijk", "uiterste datum", "uiterste termijn", "uiterste dag", "tot en met", "t/m", "niet later dan", "sluit op", "sluit", "eindigt op", "eindigt",
-             "verloopt op", "loopt tot en met", "deadline", "op of voor", "ten laatste", "voor of op")
+INCLUSIVE = ("uiterlijk", "uiterste datum", "uiterste termijn", "uiterste dag", "tot en met", "t/m", "niet later dan",
+             "sluit op", "sluit", "eindigt op", "eindigt", "verloopt op", "loopt tot en met", "deadline", "op of voor",
+             "ten laatste", "voor of op")
 EXCLUSIVE = ("voor", "tot", "voorafgaand aan", "eerder dan")
 _CUES = sorted(INCLUSIVE + EXCLUSIVE, key=len, reverse=True)
 CUE = re.compile(r"(?<![\w])(?:" + "|".join(re.escape(c) for c in _CUES) + r")(?![\w])")
@@ -29,7 +30,8 @@ RELATIVE = re.compile(
 )
 OTHER_PAPERS = ("brief", "schrijven", "mail", "bericht", "kenmerk", "besluit van")
 # a preposition right before the date that governs it instead of the cue: 'voor onze molen per 1 januari'
-GOVERNED = re.compile(r"\b(?:per|sinds|vanaf|na|in)\s+(?:(?:maandag|dinsdag|woensdag|donderdag|vrijdag|zaterdag|zondag)\s+)?$")
+GOVERNED = re.compile(r"\b(?:per|sinds|vanaf|na|in)\s+"
+                      r"(?:(?:maandag|dinsdag|woensdag|donderdag|vrijdag|zaterdag|zondag)\s+)?$")
 # a clause of reason or purpose carries the sender's own dates ('omdat de provincie het stuk vóór 1 januari moet
 # indienen, vragen wij u ...'), not the date the council must answer by
 REASON_CLAUSE = re.compile(r"\b(?:omdat|aangezien|doordat|zodat)\b[^,;:]*$")

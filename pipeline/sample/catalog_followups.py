@@ -16,15 +16,17 @@ from .mails import when
 def rib_knarrenhof() -> Sample:
     """The answer to 043_knarrenhof_initiatief (college_afdoening_informeren): names the letter by its subject
     and date, never the private writer (a raadsinformatiebrief is public)."""
+    paragraphs = [
+        "Op 19 mei 2025 ontving uw raad een brief van een groep inwoners met het initiatief knarrenhof voor "
+        "senioren. Uw raad heeft die brief in handen van het college gesteld ter afdoening, met het verzoek de raad "
+        "over de uitkomst te informeren. Met deze brief doen wij dat.",
+        "Wij hebben op 24 juni met de initiatiefnemers gesproken. De vrijgekomen schoollocatie aan de Zuidsingel is "
+        "te klein voor twaalf woningen met een gezamenlijke tuin; wij onderzoeken met hen de locatie van de "
+        "voormalige kwekerij aan de Molenvliet en nemen die mee in de woonvisie.",
+        "De initiatiefnemers hebben ons antwoord schriftelijk ontvangen."]
     return rib_mail("rib_knarrenhof", "2025-24", date(2025, 7, 1),
-                    "Beantwoording brief initiatief knarrenhof voor senioren", Person("T. Willemsen"), [
-                        "Op 19 mei 2025 ontving uw raad een brief van een groep inwoners met het initiatief knarrenhof "
-                        "voor senioren. Uw raad heeft die brief in handen van het college gesteld ter afdoening, met "
-                        "het verzoek de raad over de uitkomst te informeren. Met deze brief doen wij dat.",
-                        "Wij hebben op 24 juni met de initiatiefnemers gesproken. De vrijgekomen schoollocatie aan de "
-                        "Zuidsingel is te klein voor twaalf woningen met een gezamenlijke tuin; wij onderzoeken met hen "
-                        "de locatie van de voormalige kwekerij aan de Molenvliet en nemen die mee in de woonvisie.",
-                        "De initiatiefnemers hebben ons antwoord schriftelijk ontvangen."], "wonen", 2)
+                    "Beantwoording brief initiatief knarrenhof voor senioren", Person("T. Willemsen"), paragraphs,
+                    "wonen", 2)
 
 
 def afvalschap_zienswijze() -> Sample:
@@ -51,7 +53,8 @@ def afvalschap_zienswijze() -> Sample:
     exp = expect(org=org, name=chair.name, kind="gemeenschappelijke_regeling", subject=subject, letter_date=d,
                  reference="ARP/AB/2025-118", doc="zienswijzeverzoek", topic="natuur en milieu",
                  handling="agenderen", attachments=("ok",), people=(chair, secretary))
-    return letter_mail("afvalschap_zienswijze", sender=("Secretariaat Afvalschap Rijn en Plassen", "secretariaat@arp.nl"),
+    return letter_mail("afvalschap_zienswijze",
+                       sender=("Secretariaat Afvalschap Rijn en Plassen", "secretariaat@arp.nl"),
                        sent=when(2025, 7, 1, 10, 5), subject="Verzoek om zienswijze begrotingswijziging 2025",
                        letter=letter, filename="Aanbiedingsbrief begrotingswijziging 2025.pdf", expected=exp,
                        body="Geachte griffier,\n\nBijgaand het verzoek om een zienswijze op de eerste "

@@ -17,7 +17,8 @@ from pipeline.web.auth import current_user, require
 
 acknowledge_bp = Blueprint("acknowledge", __name__)
 STATUS_WORDS = {"draft": "Concept", "queued": "Klaar om te versturen", "sending": "Wordt verstuurd",
-                "uncertain": "Mogelijk verzonden", "sent": "Verstuurd", "failed": "Mislukt", "skipped": "Niet verstuurd"}
+                "uncertain": "Mogelijk verzonden", "sent": "Verstuurd", "failed": "Mislukt",
+                "skipped": "Niet verstuurd"}
 
 
 def _app():
