@@ -32,7 +32,7 @@ from pipeline.web.app import create_app  # noqa: E402
 from tests.review_data import add_item  # noqa: E402
 
 N = 10_000
-REPEAT = 5
+REPEAT = 9
 WORDS = ("zebrapad", "kinderopvang", "begroting", "windmolen", "speeltuin", "parkeren", "subsidie", "bomenkap")
 
 
@@ -65,15 +65,19 @@ def fill(app: App) -> None:
                 item.message.source, item.message.locator = "imap", f"{ACCOUNTS[k % 2]}/INBOX/1/{k}"
 
 
-def timed(client, url: str) -> tuple[float, int]:
-    times, size = [], 0
+def timed(client, url: str) -> tuple[float, float, int]:
+    """Median wall time and CPU time of a request (ms) and its size. The request runs in this process (SQLite is
+    in-process too), so on an idle machine its wall time is its CPU time; on this shared 2-core machine the wall
+    time mostly measures the other work, and the CPU time is the figure that carries over."""
+    walls, cpus, size = [], [], 0
     for _ in range(REPEAT):
-        t = time.perf_counter()
+        t, c = time.perf_counter(), time.process_time()
         r = client.get(url)
-        times.append(time.perf_counter() - t)
+        cpus.append(time.process_time() - c)
+        walls.append(time.perf_counter() - t)
         assert r.status_code == 200, (url, r.status_code)
         size = len(r.data)
-    return statistics.median(times) * 1000, size
+    return statistics.median(walls) * 1000, statistics.median(cpus) * 1000, size
 
 
 def floor_page(app: App, web) -> None:
@@ -89,13 +93,14 @@ def floor_page(app: App, web) -> None:
                             topics=[], handlings=[], sender_kinds=[], committees=[], profile_error=None)
 
 
-def median_ms(call) -> float:
-    times = []
+def median_ms(call) -> tuple[float, float]:
+    walls, cpus = [], []
     for _ in range(REPEAT):
-        t = time.perf_counter()
+        t, c = time.perf_counter(), time.process_time()
         call()
-        times.append(time.perf_counter() - t)
-    return statistics.median(times) * 1000
+        cpus.append(time.process_time() - c)
+        walls.append(time.perf_counter() - t)
+    return statistics.median(walls) * 1000, statistics.median(cpus) * 1000
 
 
 def main() -> None:
@@ -112,27 +117,27 @@ def main() -> None:
         web = create_app(app)
         client = web.test_client()
         client.get("/")  # warm templates and the profile
-        floor = median_ms(lambda: floor_page(app, web))
-        print(f"{'floor (baseline)':<22} {floor:7.1f} ms")
+        floor, floor_cpu = median_ms(lambda: floor_page(app, web))
+        print(f"{'floor (baseline)':<22} {floor:7.1f} ms wall {floor_cpu:7.1f} ms CPU")
         results = {}
         for label, url, limit in (("first page", "/", 200), ("search 'zebrapad'", "/?q=zebrapad", 300),
                                   ("search a number", "/?q=2025-9876", 300),
                                   ("filter + search", "/?topic=c_849842ac&q=groet+kerkstraat&page=3", 300),
                                   ("a filter, page 5", "/?committee=Ruimte&status=listed&page=5", 200),
                                   ("last page", "/?page=200", 200)):
-            ms, size = timed(client, url)
-            results[label] = (ms, size)
-            print(f"{label:<22} {ms:7.1f} ms (target < {limit} ms, floor x{ms / floor:4.1f})  "
-                  f"{size / 1024:6.1f} KB (target < 300 KB)")
+            ms, cpu, size = timed(client, url)
+            results[label] = (ms, cpu, size)
+            print(f"{label:<22} {ms:7.1f} ms wall {cpu:7.1f} ms CPU (target < {limit} ms, floor x{cpu / floor_cpu:4.1f})"
+                  f"  {size / 1024:6.1f} KB (target < 300 KB)")
         app.close()
     print(f"load average after: {os.getloadavg()[0]:.2f} (1 min)")
-    ms, size = results["first page"]
-    print(f"RESULT inbox_first_page {ms:.1f} ms baseline 200 ratio {200 / ms:.2f}")
+    _, cpu, size = results["first page"]
+    print(f"RESULT inbox_first_page_cpu {cpu:.1f} ms baseline 200 ratio {200 / cpu:.2f}")
     print(f"RESULT inbox_first_page_size {size / 1024:.1f} KB baseline 300 ratio {300 * 1024 / size:.2f}")
-    ms, _ = results["search 'zebrapad'"]
-    print(f"RESULT inbox_search {ms:.1f} ms baseline 300 ratio {300 / ms:.2f}")
-    print(f"RESULT inbox_first_page_vs_floor {results['first page'][0]:.1f} ms baseline {floor:.1f} "
-          f"ratio {floor / results['first page'][0]:.2f}")
+    _, cpu, _ = results["search 'zebrapad'"]
+    print(f"RESULT inbox_search_cpu {cpu:.1f} ms baseline 300 ratio {300 / cpu:.2f}")
+    cpu = results["first page"][1]
+    print(f"RESULT inbox_first_page_vs_floor {cpu:.1f} ms baseline {floor_cpu:.1f} ratio {floor_cpu / cpu:.2f}")
 
 
 if __name__ == "__main__":

@@ -11,7 +11,7 @@ from sqlalchemy import select
 
 from pipeline.cli import main
 from pipeline.config import Settings
-from pipeline.registry.models import AuditEntry, User
+from pipeline.registry.models import AuditEntry, Item, User
 from pipeline.throttle import blocked_for, record_failure, wait_seconds
 from pipeline.users import set_password
 from pipeline.web.app import create_app
@@ -169,3 +169,22 @@ def test_dutch_error_pages_for_a_huge_id_and_an_unknown_page(site):  # noqa: F81
         r = client.get(path)
         assert r.status_code == 404 and "Niet gevonden" in r.get_data(as_text=True) and '<html lang="nl">' in \
             r.get_data(as_text=True)
+
+
+def test_an_unexpected_error_is_a_dutch_500_without_the_exception_text(tmp_path):
+    app, web, _ = make_web(tmp_path, require_login=True)
+    web.config.update(TESTING=False, PROPAGATE_EXCEPTIONS=False)  # as in production: the handler answers
+    client = web.test_client()
+    login(client, "anna")
+    with app.engine.begin() as conn:  # a registry broken behind the app's back: a real error, not a stub
+        conn.exec_driver_sql("DROP TABLE item_notes")
+    r = client.get(f"/stukken/{_first_item(app)}")
+    body = r.get_data(as_text=True)
+    assert r.status_code == 500 and "Er ging iets mis" in body and '<html lang="nl">' in body
+    assert "item_notes" not in body and "Traceback" not in body and "OperationalError" not in body
+    app.close()
+
+
+def _first_item(app) -> int:
+    with app.sessions() as s:
+        return s.scalars(select(Item.id)).first()

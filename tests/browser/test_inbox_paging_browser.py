@@ -35,6 +35,7 @@ def big(tmp_path_factory):
     ids = many(sessions, n=N)
     with sessions.begin() as s:
         add_user(s, "anna", "assistent", PASSWORD)
+        add_user(s, "gijs", "griffier", PASSWORD)
     engine.dispose()
     port = free_port()
     env = dict(os.environ, GRIFFIEPOST_SECRET_KEY="browser-test-geheim")
@@ -134,3 +135,31 @@ def test_period_status_tabs_and_sort(page, big):
     page.get_by_role("button", name="Filters toepassen").click()
     page.wait_for_url(re.compile(r"sort=nummer"))
     assert "status=" in page.url, "the status tab is kept when sorting"
+
+
+def test_pages_fit_1366_pixels_wide_adopt_form_included(browser, big):
+    """A griffie laptop: 1366 x 768. No page scrolls sideways and no form sticks out on the right."""
+    context = browser.new_context(viewport={"width": 1366, "height": 768}, locale="nl-NL")
+    page = context.new_page()
+    page.goto(big.url + "/inloggen")
+    page.get_by_label("Gebruikersnaam").fill("gijs")
+    page.get_by_label("Wachtwoord").fill(PASSWORD)
+    page.get_by_role("button", name="Inloggen").click()
+    page.wait_for_url(big.url + "/")
+    meeting = big.ids["meeting"]
+    for path in ("/", f"/stukken/{big.ids['9']}", f"/lijsten/{meeting}", "/lijsten", "/gebruikers"):
+        assert page.goto(big.url + path).status == 200, path
+        wide = page.evaluate("""() => {
+            const out = [];
+            if (document.documentElement.scrollWidth > window.innerWidth) out.push('page ' + document.documentElement.scrollWidth);
+            for (const el of document.querySelectorAll('form, table, select, input, button, textarea')) {
+                const r = el.getBoundingClientRect();
+                if (r.width && r.right > window.innerWidth + 0.5) out.push(el.tagName + (el.id ? '#' + el.id : '') + ' ' + Math.round(r.right));
+            }
+            return out;
+        }""")
+        assert wide == [], (path, wide)
+        if path.startswith("/lijsten/"):
+            assert page.get_by_role("heading", name="Lijst vaststellen").count() == 1, "the adopt form is on it"
+            shot(page, "lijst-1366")
+    context.close()
