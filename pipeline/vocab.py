@@ -146,12 +146,13 @@ def attachment_status_word(code: str | None) -> str:
 
 # The kinds of provenance a decision names since issue 16 ("rule:<name>", "person:<user>", ...: records.Provenance).
 SOURCE_KIND_WORDS = {"rule": "regel", "knowledge": "kennis", "model": "model", "person": "beoordelaar",
-                     "history": "eerdere lijsten", "profile": "profiel", "analysis": "uit de brief",
+                     "history": "eerdere lijsten", "profile": "profiel", "analysis": "gelezen uit",
                      "default": "standaard"}
 
 
 def source_word(code: str | None) -> str:
-    """Who decided, in words: 'regel soort-brief', 'model onderwerp (0.42)', 'beoordelaar' (the actor is shown apart)."""
+    """Who decided, in words: 'regel soort-brief', 'model onderwerp (thema), score 0.42', 'beoordelaar' (the
+    actor is shown apart)."""
     kind, _, what = (code or "").partition(":")
     if not what or kind not in SOURCE_KIND_WORDS:
         return SOURCE_WORDS.get(code or "", code or "—")
@@ -160,7 +161,7 @@ def source_word(code: str | None) -> str:
     if kind == "model":
         name, _, rest = what.partition("@")
         score = rest.rpartition(" ")[2]
-        return f"model {FIELD_LABELS.get(name, name).lower()} ({score})"
+        return f"model {FIELD_LABELS.get(name, name).lower()}, score {score}"
     return f"{SOURCE_KIND_WORDS[kind]} {what}"
 
 

@@ -59,3 +59,11 @@ def test_decision_values_read_as_words():
     assert decision_value("sender_kind", "gemeenschappelijke_regeling", label) == "gemeenschappelijke regeling"
     assert decision_value("committee", None, label) == "—"
     assert source_word("pipeline") == "automatisch voorstel" and source_word("assistant") == "beoordelaar"
+
+
+def test_a_decision_source_reads_as_words():
+    assert source_word("rule:soort-brief") == "regel soort-brief"
+    assert source_word("knowledge:Provincie Drenthe") == "kennis Provincie Drenthe"
+    assert source_word("model:topic@v7 0.42") == "model onderwerp (thema), score 0.42"
+    assert source_word("person:anna") == "beoordelaar"
+    assert source_word("analysis:onderwerpregel") == "gelezen uit onderwerpregel"

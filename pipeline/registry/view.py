@@ -35,7 +35,7 @@ class FieldTruth:
 
 @dataclass(frozen=True)
 class ItemView:
-    """Everything a reader of one item sees, typed; `as_json()` is the DESIGN.md contract plus provenance."""
+    """Everything a reader of one item sees, typed; `as_json()` is the docs/architecture.md contract plus provenance."""
 
     id: int
     registration_number: str
