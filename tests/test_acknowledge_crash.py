@@ -124,3 +124,25 @@ def test_a_connection_lost_after_the_data_is_not_retried_by_itself(tmp_path):
     finally:
         app.close()
         srv.stop()
+
+
+def test_the_registry_holds_one_acknowledgement_per_item(tmp_path):
+    """The unique index of migration 0007: a second row for the same item is refused by the database itself."""
+    from sqlalchemy.exc import IntegrityError
+
+    app = open_app(tmp_path, None, when="filed", mode="queue")
+    try:
+        app.intake.accept((MAILS / "01_inwoner_brief.eml").read_bytes(), Locator(source="file", ref="brief"))
+        app.process_pending()  # planned (queued; no SMTP server configured, so nothing is sent)
+        with app.sessions() as s:
+            first = s.scalar(select(Acknowledgement))
+            assert first is not None and first.status == "queued"
+            s.add(Acknowledgement(item_id=first.item_id, recipient=first.recipient, subject="", body="",
+                                  status="queued"))
+            try:
+                s.flush()
+                raise AssertionError("a second acknowledgement for the item was stored")
+            except IntegrityError:
+                s.rollback()
+    finally:
+        app.close()

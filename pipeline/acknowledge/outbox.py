@@ -9,6 +9,7 @@ from email import message_from_bytes, policy as email_policy
 from email.message import Message
 
 from sqlalchemy import select, update
+from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
 from pipeline.acknowledge.compose import build_mail, render
@@ -19,6 +20,7 @@ from pipeline.config import SmtpSettings
 from pipeline.lists.cutoff import local_date
 from pipeline.rawstore import RawStore
 from pipeline.registry.models import Acknowledgement, AuditEntry, Deadline, Item
+from pipeline.registry.retry import patiently
 
 ACTIVE = ("draft", "queued", "sending", "uncertain", "sent")  # counts for 'one per writer per day'
 FILED = ("triaged", "needs_review", "reviewed", "listed")
@@ -77,8 +79,12 @@ def plan(s: Session, item: Item, ack_policy: AckPolicy, profile, store: RawStore
         ack = Acknowledgement(item_id=item.id, recipient=recipient, subject=subject, body=body, status=status,
                               reason=f"Ontvangstbevestiging naar {recipient} (antwoordadres van de schrijver).",
                               actor=actor, created_at=now, attempts=0)
-    s.add(ack)
-    s.flush()
+    try:
+        with s.begin_nested():  # another process may plan the same item at this moment: the unique index decides
+            s.add(ack)
+            s.flush()
+    except IntegrityError:
+        return s.scalar(select(Acknowledgement).where(Acknowledgement.item_id == item.id))
     s.add(AuditEntry(actor=actor, action="acknowledgement_planned", item_id=item.id,
                      detail={"acknowledgement_id": ack.id, "status": ack.status, "reason": ack.reason}))
     return ack
@@ -182,16 +188,25 @@ def send_due(sessions, ack_policy: AckPolicy, smtp: SmtpSettings, store: RawStor
     if not smtp.host:
         return 0
     now = now or datetime.now(timezone.utc)
-    with sessions.begin() as s:
-        mark_interrupted(s, now)
-        ids = [a.id for a in s.scalars(select(Acknowledgement).where(Acknowledgement.status == "queued"))
-               if a.next_attempt_at is None or a.next_attempt_at <= now]
-    sent = 0
-    for ack_id in ids:
+    def due() -> list[int]:
+        with sessions.begin() as s:
+            mark_interrupted(s, now)
+            return [a.id for a in s.scalars(select(Acknowledgement).where(Acknowledgement.status == "queued"))
+                    if a.next_attempt_at is None or a.next_attempt_at <= now]
+
+    def claim(ack_id: int) -> bool:
         with sessions.begin() as s:
             ack = s.get(Acknowledgement, ack_id)
-            if ack is None or ack.status != "queued" or not _claim(s, ack, ack_policy, smtp, store, now):
-                continue
+            return ack is not None and ack.status == "queued" and _claim(s, ack, ack_policy, smtp, store, now)
+
+    def outcome(ack_id: int, error: SendError | None) -> bool:
+        with sessions.begin() as s:
+            return _record(s, s.get(Acknowledgement, ack_id), error, smtp, now)
+
+    sent = 0
+    for ack_id in patiently(due, "ontvangstbevestigingen zoeken"):
+        if not patiently(lambda: claim(ack_id), "ontvangstbevestiging klaarzetten"):
+            continue
         with sessions() as s:
             ack = s.get(Acknowledgement, ack_id)
             raw, recipient = store.get(ack.raw_sha256), ack.recipient
@@ -200,6 +215,5 @@ def send_due(sessions, ack_policy: AckPolicy, smtp: SmtpSettings, store: RawStor
             send(smtp, raw, ack_policy.from_address, recipient)
         except SendError as e:
             error = e
-        with sessions.begin() as s:
-            sent += _record(s, s.get(Acknowledgement, ack_id), error, smtp, now)
+        sent += patiently(lambda: outcome(ack_id, error), "verzending vastleggen")  # the mail went: record it
     return sent

@@ -11,6 +11,7 @@ from pipeline.acknowledge.outbox import plan_all, send_due
 from pipeline.acknowledge.policy import load_policy
 from pipeline.errors import GriffieError
 from pipeline.lists.profiles import active_profile
+from pipeline.registry.retry import patiently
 
 OUTBOX_TICK_S = 30.0  # how often `griffiepost watch` runs the outbox pass when no mail arrives
 
@@ -22,8 +23,12 @@ def acknowledge_pass(app, now: datetime | None = None) -> int:
     if not ack_policy.enabled:
         return 0
     profile = active_profile(app.settings)
-    with app.sessions.begin() as s:
-        plan_all(s, ack_policy, profile, app.store, now)
+
+    def planning() -> None:
+        with app.sessions.begin() as s:
+            plan_all(s, ack_policy, profile, app.store, now)
+
+    patiently(planning, "ontvangstbevestigingen opstellen")  # another pass may hold the database for a moment
     return send_due(app.sessions, ack_policy, app.settings.smtp, app.store, now)
 
 

@@ -327,7 +327,8 @@ class Acknowledgement(Base):
 
     __tablename__ = "acknowledgements"
     id: Mapped[int] = mapped_column(primary_key=True)
-    item_id: Mapped[int] = mapped_column(ForeignKey("items.id", ondelete="CASCADE"), index=True)
+    # one per item, held by the database: two passes planning at once cannot both queue one (migration 0007)
+    item_id: Mapped[int] = mapped_column(ForeignKey("items.id", ondelete="CASCADE"), index=True, unique=True)
     recipient: Mapped[str] = mapped_column(Text, index=True)
     subject: Mapped[str] = mapped_column(Text)
     body: Mapped[str] = mapped_column(Text)
