@@ -57,3 +57,12 @@ def test_the_registry_side_imports_no_document_parser():
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, env=env, cwd=ROOT, check=True)
     loaded = set(json.loads(out.stdout.strip().splitlines()[-1]))
     assert not loaded & {"extract_msg", "docx", "tnefparse", "numpy", "spacy"}
+
+
+def test_classify_without_a_registry_imports_no_database_or_pdf_library(tmp_path):
+    """GIVEN no registry file WHEN one message with a PDF is classified THEN this process never imports SQLAlchemy
+    (the council's history needs a registry) nor pdfplumber (PDFs are read in the extraction child)."""
+    message = ROOT / "pipeline" / "sample" / "mailbox" / "015_rib_woningbouw.eml"
+    loaded = _modules_after("--db", f"sqlite:///{tmp_path}/geen.db", "classify", str(message), "--json")
+    assert "spacy" in loaded  # it did classify
+    assert "sqlalchemy" not in loaded and "pdfplumber" not in loaded

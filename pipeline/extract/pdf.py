@@ -4,7 +4,6 @@ reading as the fallback), pages without text rendered for OCR."""
 from __future__ import annotations
 
 import io
-from dataclasses import dataclass, field
 
 import pdfplumber
 import pypdfium2 as pdfium
@@ -17,20 +16,10 @@ from pipeline.extract.damage import describe
 from pipeline.extract.errors import ExtractFailure
 from pipeline.extract.limits import ExtractLimits
 from pipeline.extract.ocr import OcrError, ocr_image
+from pipeline.extract.pdf_result import PdfText
 
 MIN_TEXT_CHARS = 25  # a page with fewer non-space characters has no real text layer
 OCR_DPI = 300
-
-
-@dataclass
-class PdfText:
-    """The text pass over one PDF: text per page read, and which pages need OCR."""
-
-    page_count: int
-    pages: list[str]
-    first_page_text: str
-    needs_ocr: list[int] = field(default_factory=list)
-    notes: list[str] = field(default_factory=list)
 
 
 def _clean(text: str) -> str:
