@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import importlib
 import threading
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -11,10 +12,10 @@ from pipeline.config import Settings
 from pipeline.errors import GriffieError
 from pipeline.extract import ExtractLimits, extract_all
 from pipeline.extract.worker import get_pool
-from pipeline.history.practice import load_practice
 from pipeline.models_dir import check_models
 from pipeline.privacy.detect import detect
 from pipeline.records import Extracted, Outcome
+from pipeline.registry.where import no_sqlite_file
 from pipeline.rules import load_ruleset
 from pipeline.stages.analyse import Detector, analyse
 from pipeline.stages.classify import classify
@@ -77,7 +78,12 @@ class Pipeline:
             check_models(settings.models_dir)  # a missing model stops the run here, not at the first message
             models = ModelLoader(settings.models_dir)
         ruleset = load_ruleset(settings.rules_dir, settings.profile.name)
-        history = load_practice(settings.registry.url, settings.profile.name)  # None without a registry file
+        history = None
+        if not no_sqlite_file(settings.registry.url):
+            # Loaded by name and late, on purpose: `classify` without a registry must start without SQLAlchemy and
+            # the registry models (~0.9 s of CPU; issue 13, tests/test_cli_startup.py). A registry brings them anyway.
+            practice = importlib.import_module("pipeline.history.practice")
+            history = practice.load_practice(settings.registry.url, settings.profile.name)
         return cls(settings, limits, ruleset, models, detect, history)
 
     @property
