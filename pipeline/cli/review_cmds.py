@@ -188,7 +188,7 @@ def evaluate(ctx: click.Context, models_dir: Path | None, fields: tuple[str, ...
         run_history_evaluation(settings, history_profile, as_json)
         return
     if blind:
-        from pipeline.blind import evaluate_blind, read_rows
+        from pipeline.blind import dev_calibration, evaluate_blind, read_rows
         from pipeline.flow import Pipeline
         from pipeline.result import outcome_json
 
@@ -197,6 +197,7 @@ def evaluate(ctx: click.Context, models_dir: Path | None, fields: tuple[str, ...
         if not rows:
             raise GriffieError(f"Geen blinde testset gevonden in {settings.models_dir / 'corpus' / 'blind'}.")
         report = evaluate_blind(rows, lambda raw: outcome_json(pipe.run(raw), pipe.ruleset.profile, ""))
+        report.dev_calibration = dev_calibration(settings.models_dir)
         if as_json:
             emit_json(report.as_dict())
         else:
