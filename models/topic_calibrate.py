@@ -28,7 +28,7 @@ def main(name: str, model_dir: Path, work: Path = Path("/tmp/griffiepost-topic-v
     before = expected_calibration_error(*top_confidence(cats, ok))
     after = expected_calibration_error(*top_confidence(cats, ok, temperature))
     result = {"temperature": round(temperature, 5), "ece_dev": round(after, 4), "ece_dev_uncalibrated": round(before, 4),
-              "dev_letters": len(rows), "dev_split": f"corpus v7, the letters of writer(s) {', '.join(p.name[-15] for p in files)}, each scored by a model "
+              "dev_letters": len(rows), "dev_split": f"corpus v7, the letters of writer(s) {', '.join(p.name.split('.')[0][-1] for p in files)}, each scored by a model "
                                                      "trained without that writer (models/topic_v7_dev.py)"}
     meta_path = model_dir / "meta.json"
     meta = json.loads(meta_path.read_text())

@@ -12,9 +12,12 @@ import pytest
 import spacy
 
 from pipeline.blind import score
-from pipeline.calibration import expected_calibration_error, fit_temperature, top_confidence, with_temperature
-from pipeline.topic_features import (LEXICON_PREFIX, SUBWORD_PREFIX, TopicFeatures, TopicFeatureSpec, read_lexicon,
-                                     subject_tokens)
+from pipeline.calibration import (META_KEY as CALIBRATION_KEY, expected_calibration_error, fit_temperature,
+                                  top_confidence, with_temperature)
+from pipeline.judge import feature_doc, load_judge
+from pipeline.topic_features import (LEXICON_PREFIX, META_KEY, SUBJECT_PREFIX, SUBWORD_PREFIX, TopicFeatures,
+                                     TopicFeatureSpec, read_lexicon, subject_tokens)
+from pipeline.training import train_field
 from pipeline.vocab import TOPICS
 
 MODELS = Path(__file__).resolve().parent.parent / "models"
@@ -96,3 +99,36 @@ def test_the_blind_report_gives_the_calibration_error():
     report = score(rows, preds)
     assert report.topic_ece == pytest.approx(0.0)
     assert "kalibratiefout onderwerp (ECE): 0.000" in report.render()
+
+
+def test_a_topic_model_trained_with_the_features_reads_them_back(tmp_path):
+    """topic.cfg's topic_features on: the spec and lexicon go into the model's meta and prediction reads them."""
+    cfg = (MODELS / "config" / "topic.cfg").read_text().replace("topic_features = false", "topic_features = true")
+    cfg = cfg.replace('lexicon = "topic_lexicon.toml"', f'lexicon = "{MODELS / "topic_lexicon.toml"}"')
+    (tmp_path / "topic.cfg").write_text(cfg)
+    rows = [{"id": "a", "text": "Onderwerp: afvalstoffenheffing\n\nDe heffing stijgt.", "topic": FINANCIEN},
+            {"id": "b", "text": "Betreft: fietspad\n\nHet fietspad is kapot.", "topic": VERKEER}]
+    train_field(rows, "topic", tmp_path / "topic.cfg", tmp_path / "topic", epochs=2)
+    nlp = spacy.load(tmp_path / "topic")
+    spec = TopicFeatureSpec.from_meta(nlp.meta[META_KEY])
+    assert spec.lexicon == read_lexicon(MODELS / "topic_lexicon.toml") and (spec.ngram_min, spec.ngram_max) == (4, 5)
+    words = [t.text for t in feature_doc(nlp, "Onderwerp: afvalstoffenheffing\n\nGeachte raad", field="topic")]
+    assert SUBJECT_PREFIX + "afvalstoffenheffing" in words and LEXICON_PREFIX + NATUUR in words
+    assert any(w.startswith(SUBWORD_PREFIX) for w in words)
+    plain = [t.text for t in feature_doc(nlp, "Onderwerp: afvalstoffenheffing\n\nGeachte raad", field="handling")]
+    assert plain == ["onderwerp", "afvalstoffenheffing", "geachte", "raad"]
+
+
+def test_the_judge_gives_calibrated_topic_scores():
+    judge = load_judge(MODELS)
+    nlp = judge._nlp["topic"]
+    calibration = nlp.meta[CALIBRATION_KEY]
+    assert calibration["ece_dev"] <= 0.05 < calibration["ece_dev_uncalibrated"] and calibration["dev_letters"] >= 200
+    text = "Betreft: verkeersveiligheid bij de basisschool\n\nDe oversteek is gevaarlijk."
+    raw = nlp.get_pipe("textcat")(feature_doc(nlp, text, field="topic")).cats
+    calibrated = with_temperature(raw, calibration["temperature"])
+    preds = judge.topics(text)
+    assert [p.code for p in preds[:3]] == sorted(calibrated, key=lambda c: (-calibrated[c], c))[:3]
+    assert all(p.score == pytest.approx(calibrated[p.code], abs=1e-9) for p in preds)
+    assert judge.topics(text)[0].score > max(raw.values())  # the raw hinge-trained scores are flat
+    assert max(p.stat().st_size for p in (MODELS / "topic").rglob("*") if p.is_file()) < 5_000_000
