@@ -20,6 +20,7 @@ from itertools import combinations
 from pathlib import Path
 from typing import Any
 
+from pipeline.calibration import META_KEY as CALIBRATION_KEY, expected_calibration_error
 from pipeline.publication.documents import text_pdf
 from pipeline import vocab
 from pipeline.vocab import TOPIC_BY_CODE
@@ -72,6 +73,7 @@ def organisation_found(gold: str, predicted: str | None) -> bool:
 def prediction(doc: dict[str, Any]) -> dict[str, Any]:
     """What the classify JSON contract says about the fields the set labels."""
     return {"topic": (doc.get("topic") or {}).get("code"), "topics": [t["code"] for t in doc.get("topics") or []],
+            "topic_score": (doc.get("topic") or {}).get("score"),
             "handling": doc["handling"]["code"], "sender_kind": doc["sender"]["kind"],
             "document_kind": doc["document_kind"], "circular": bool(doc["circular"]),
             "organisation": doc["sender"].get("organisation")}
@@ -110,6 +112,8 @@ class BlindReport:
     floors: dict[str, tuple[float, str]] = field(default_factory=dict)
     by_genre: dict[str, dict[str, float]] = field(default_factory=dict)
     errors: list[str] = field(default_factory=list)
+    topic_ece: float | None = None  # expected calibration error of the topic score on these letters
+    dev_calibration: dict[str, Any] | None = None  # the model's own record: temperature and ECE on its dev split
 
     def render(self) -> str:
         out = [f"Blinde testset: {self.rows} brieven (nooit getraind of afgestemd op deze brieven)",
@@ -119,6 +123,11 @@ class BlindReport:
                 floor, what = self.floors.get(f, (None, "–"))
                 shown = f"{floor:>11.3f}" if floor is not None else f"{'–':>11}"
                 out.append(f"{word:<22}{self.scores[f]:>8.3f}{shown}  {what}")
+        if self.topic_ece is not None:
+            dev = self.dev_calibration or {}
+            shown = f", op de ontwikkelset {dev['ece_dev']:.3f} (temperatuur {dev['temperature']:.3f})" \
+                if "ece_dev" in dev else ", het model is niet gekalibreerd"
+            out.append(f"kalibratiefout onderwerp (ECE): {self.topic_ece:.3f}{shown}")
         fields = [f for f in FIELD_WORDS if f in self.scores]
         out += ["", "per genre: " + " ".join(f"{f[:9]:>10}" for f in fields)]
         for genre, scores in sorted(self.by_genre.items()):
@@ -130,7 +139,8 @@ class BlindReport:
     def as_dict(self) -> dict[str, Any]:
         return {"rows": self.rows, "scores": self.scores,
                 "floors": {f: {"accuracy": a, "constant": c} for f, (a, c) in self.floors.items()},
-                "by_genre": self.by_genre, "errors": self.errors}
+                "by_genre": self.by_genre, "errors": self.errors, "topic_ece": self.topic_ece,
+                "dev_calibration": self.dev_calibration}
 
 
 def score(rows: Sequence[dict[str, Any]], predictions: Sequence[dict[str, Any] | None]) -> BlindReport:
@@ -145,6 +155,10 @@ def score(rows: Sequence[dict[str, Any]], predictions: Sequence[dict[str, Any] |
             per_field.setdefault(f, []).append(ok)
             per_genre.setdefault(row["genre"], {}).setdefault(f, []).append(ok)
     report.scores = {f: sum(v) / len(v) for f, v in per_field.items()}
+    scored = [(p["topic_score"], hits(r, p)["topic"]) for r, p in zip(rows, predictions)
+              if p is not None and p.get("topic_score") is not None]
+    if scored:
+        report.topic_ece = expected_calibration_error([c for c, _ in scored], [ok for _, ok in scored])
     report.by_genre = {g: {f: sum(v) / len(v) for f, v in fs.items()} for g, fs in per_genre.items()}
     return report
 
@@ -163,3 +177,9 @@ def evaluate_blind(rows: Sequence[dict[str, Any]], classify: Callable[[bytes], d
     report = score(rows, predictions)
     report.errors = errors
     return report
+
+
+def dev_calibration(models_dir: Path) -> dict[str, Any] | None:
+    """What the shipped topic model says about its calibration (models/topic_calibrate.py), if anything."""
+    meta = Path(models_dir) / "topic" / "meta.json"
+    return json.loads(meta.read_text(encoding="utf-8")).get(CALIBRATION_KEY) if meta.exists() else None

@@ -15,8 +15,10 @@ from spacy.tokens import Doc
 from spacy.util import registry
 
 from pipeline import occlusion
+from pipeline.calibration import META_KEY as CALIBRATION_KEY, with_temperature
 from pipeline.models_dir import FIELDS, ModelNotFound, check_models  # noqa: F401  (ModelNotFound: callers' name)
 from pipeline import textcat_arch  # noqa: F401  registers the classifiers' architecture before spacy.load
+from pipeline.topic_features import TopicFeatures, topic_features
 
 _WORD = re.compile(r"[^\W\d_]{2,}")
 # How far (in score) a one-pass occlusion estimate may be from the classifier's own float32 figure (they agree to
@@ -64,15 +66,23 @@ def _request_sentences(doc: Doc) -> list[list[int]]:
     return [s for s in sentences if s and _REQUEST_CUE.search(doc[s[0]:s[-1] + 1].text.lower())]
 
 
-def feature_tokens(doc: Doc, field: str | None = None) -> list[tuple[int, str]]:
+def feature_tokens(doc: Doc, field: str | None = None,
+                   extra: TopicFeatures | None = None) -> list[tuple[int, str]]:
     """(token index, feature) in the order the textcat of `field` reads them, from one tokenised text: every
-    token's feature words, then for REQUEST_FIELDS the words of request sentences again, prefixed."""
+    token's feature words, then for REQUEST_FIELDS the words of request sentences again, prefixed, and the
+    `extra` features a topic model was trained with (pipeline/topic_features.py)."""
     features = [feature_word(tok.text) for tok in doc]
     pairs = [(i, w) for i, ws in enumerate(features) for w in ws]
     if field in REQUEST_FIELDS:
         pairs += [(i, REQUEST_PREFIX + w) for sentence in _request_sentences(doc) for i in sentence
                   for w in features[i]]
+    if extra is not None:
+        pairs += extra.pairs(doc, features)
     return pairs
+
+
+def _extra(nlp: Language, field: str | None) -> TopicFeatures | None:
+    return topic_features(nlp) if field == "topic" else None
 
 
 def _doc_of(nlp: Language, words: list[str]) -> Doc:
@@ -82,7 +92,7 @@ def _doc_of(nlp: Language, words: list[str]) -> Doc:
 def feature_doc(nlp: Language, text: str, drop: frozenset[int] = frozenset(), field: str | None = None) -> Doc:
     """The normalised Doc the textcat of `field` reads (training and prediction); `drop` leaves out tokens by
     index (occlusion). For REQUEST_FIELDS the words of request sentences follow again, prefixed."""
-    return _doc_of(nlp, [w for i, w in feature_tokens(nlp.make_doc(text), field) if i not in drop])
+    return _doc_of(nlp, [w for i, w in feature_tokens(nlp.make_doc(text), field, _extra(nlp, field)) if i not in drop])
 
 
 @dataclass(frozen=True)
@@ -114,6 +124,8 @@ class Judge:
                          for f, nlp in pipelines.items()}
         self.version = ";".join(f"{f}={self.versions[f]}" for f in FIELDS if f in self.versions)
         self._recent = threading.local()
+        self._temperature = {f: float(nlp.meta[CALIBRATION_KEY]["temperature"]) for f, nlp in pipelines.items()
+                             if CALIBRATION_KEY in nlp.meta}
 
     def _text(self, field: str, text: str) -> _Text:
         nlp = self._nlp[field]
@@ -125,7 +137,7 @@ class Judge:
             recent[key] = _Text(nlp.make_doc(text), {}, {})
         entry = recent[key]
         if field not in entry.pairs:
-            entry.pairs[field] = feature_tokens(entry.doc, field)
+            entry.pairs[field] = feature_tokens(entry.doc, field, _extra(nlp, field))
         return entry
 
     def _cats(self, field: str, text: str) -> dict[str, float]:
@@ -136,7 +148,13 @@ class Judge:
         return entry.cats[field]
 
     def _predict(self, field: str, text: str) -> list[Prediction]:
-        return sorted((Prediction(code, float(score)) for code, score in self._cats(field, text).items()),
+        """Scores as proposals, calibrated where the model carries a temperature (models/topic_calibrate.py); the
+        raw scores stay what strongest_words measures losses against."""
+        cats = self._cats(field, text)
+        temperature = self._temperature.get(field)
+        if temperature is not None:
+            cats = with_temperature(cats, temperature)
+        return sorted((Prediction(code, float(score)) for code, score in cats.items()),
                       key=lambda p: (-p.score, p.code))
 
     def topics(self, text: str) -> list[Prediction]:

@@ -20,6 +20,7 @@ from spacy.util import fix_random_seed, load_config, load_model_from_config, min
 
 from pipeline.judge import feature_doc
 from pipeline.textcat_arch import fit_idf
+from pipeline.topic_features import META_KEY, TopicFeatureSpec, read_lexicon
 from pipeline.vocab import DOCUMENT_KINDS, HANDLINGS, TOPIC_BY_CODE, TOPICS
 
 FIELDS: tuple[str, ...] = ("topic", "handling", "document_kind")
@@ -39,8 +40,27 @@ def _build_nlp(config_path: Path, field: str) -> tuple[Language, dict]:
     for label in LABELS[field]:
         nlp.get_pipe("textcat").add_label(label)
     config = load_config(config_path, interpolate=True)
-    weight = int(config.get("griffiepost", {}).get("hand_written_weight", 1))  # our own section of the .cfg
-    return nlp, {**config["training"], "hand_written_weight": weight}
+    ours = config.get("griffiepost", {})  # our own section of the .cfg
+    if ours.get("topic_features"):  # before any feature_doc: the features are read from the meta
+        lexicon = Path(ours["lexicon"])
+        lexicon = lexicon if lexicon.is_absolute() else config_path.resolve().parent.parent / lexicon
+        spec = TopicFeatureSpec(int(ours["subword_ngram_min"]), int(ours["subword_ngram_max"]),
+                                int(ours["subword_min_word"]), bool(ours["subject_signal"]), read_lexicon(lexicon))
+        nlp.meta[META_KEY] = spec.to_meta()
+    return nlp, {**config["training"], "hand_written_weight": int(ours.get("hand_written_weight", 1))}
+
+
+def letter_rows(folder: Path) -> list[dict]:
+    """Corpus v7 rows (models/corpus/v7: letters in the genres councils receive, with their mail envelope) as
+    training rows: the subject first, then the letter, as stages/classify.model_text gives them to the models."""
+    rows = []
+    for path in sorted(Path(folder).glob("*.jsonl")):
+        for row in read_jsonl(path):
+            subject = (row.get("mail") or {}).get("subject") or ""
+            text = "\n\n".join(t for t in (subject, row["text"]) if t.strip())
+            rows.append({"id": row["id"], "text": text, "hand_written": True,
+                         **{f: row["labels"][f] for f in FIELDS if f in row["labels"]}})
+    return rows
 
 
 def is_hand_written(row: dict) -> bool:
@@ -125,8 +145,10 @@ def train(models_dir: Path, extra: Sequence[dict] = (), fields: Sequence[str] = 
     unknown = set(fields) - set(FIELDS)
     if unknown:
         raise ValueError(f"onbekend veld voor training: {', '.join(sorted(unknown))}")
-    # reviewed registry items are real letters: they weigh like the hand-written corpus letters
-    rows = read_jsonl(corpus_dir / "train.jsonl") + [{**x, "hand_written": True} for x in extra if x.get("text")]
+    # corpus v7 and reviewed registry items are letters as people write them: they weigh like the hand-written
+    # corpus letters
+    rows = read_jsonl(corpus_dir / "train.jsonl") + letter_rows(corpus_dir / "v7") \
+        + [{**x, "hand_written": True} for x in extra if x.get("text")]
     summary = {"train_rows": len(rows), "extra_rows": len(extra), "fields": {}}
     for field in fields:
         summary["fields"][field] = train_field(rows, field, config_dir / f"{field}.cfg", models_dir / field, epochs, release)

@@ -8,7 +8,7 @@ import pytest
 import spacy
 
 from pipeline.judge import load_judge
-from pipeline.training import evaluate, read_jsonl, train
+from pipeline.training import evaluate, letter_rows, read_jsonl, train
 from pipeline.vocab import DOCUMENT_KINDS, HANDLINGS, TOPICS
 
 MODELS = Path(__file__).resolve().parent.parent / "models"
@@ -89,8 +89,10 @@ def test_train_with_extra_items_writes_loadable_pipeline(tmp_path):
                     epochs=1)
     topic = summary["fields"]["topic"]
     assert topic["examples"] == summary["train_rows"]
-    # hand-written letters (the free-form corpus and the reviewed item) count hand_written_weight times
-    hand = sum(1 for r in read_jsonl(MODELS / "corpus" / "train.jsonl") if r["id"].startswith("ff")) + 1
+    # hand-written letters (the free-form corpus, corpus v7 and the reviewed item) count hand_written_weight times
+    v7 = len(letter_rows(MODELS / "corpus" / "v7"))
+    assert v7 >= 700 and summary["train_rows"] == len(read_jsonl(MODELS / "corpus" / "train.jsonl")) + v7 + 1
+    hand = sum(1 for r in read_jsonl(MODELS / "corpus" / "train.jsonl") if r["id"].startswith("ff")) + v7 + 1
     assert topic["hand_written_weight"] == 3
     assert topic["weighted_examples"] == topic["examples"] + 2 * hand
     nlp = spacy.load(tmp_path / "topic")

@@ -76,8 +76,10 @@ def test_keyword_kinds_petition_rib_motion_annual_invitation_objection() -> None
                        + SIGN + "Karin Bos\n"))
     assert petition.value("document_kind") == "petitie"
     assert "Trefwoord 'handtekeningen': petitie" in reasons(petition)
-    assert petition.value("handling") == "college_advies"  # the generic profile's preference
-    assert any(r.startswith("Voorkeur van de raad (profiel generiek) voor petitie") for r in reasons(petition))
+    # the labelling guide's convention (rules/handling.toml): a petition is put on the agenda; the generic profile
+    # has no preference of its own for petitions (a council that wants the college's advice first sets one)
+    assert petition.value("handling") == "agenderen"
+    assert not any(r.startswith("Voorkeur van de raad (profiel generiek)") for r in reasons(petition))
 
     rib = run(eml(sender="Bestuurssecretariaat <bestuurssecretariaat@waterlinde.nl>", subject="Woningbouw",
                   body="Raadsinformatiebrief\n\nGeachte raad,\n\nWij informeren u over de woningbouw." + SIGN +

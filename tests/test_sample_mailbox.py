@@ -195,7 +195,7 @@ def test_required_kinds_are_present() -> None:
         and e["sender_kind"] == "gemeenschappelijke_regeling" and e["handling"] == "agenderen",
         "rekenkamer": lambda e, m, r: e["sender_kind"] == "rekenkamer" and e["handling"] == "agenderen",
         "raadsinformatiebrief": lambda e, m, r: e["document_kind"] == "raadsinformatiebrief" and e["handling"] == "vka",
-        "petition": lambda e, m, r: e["document_kind"] == "petitie" and e["handling"] == "college_advies",
+        "petition": lambda e, m, r: e["document_kind"] == "petitie" and e["handling"] == "agenderen",
         "invitation": lambda e, m, r: e["document_kind"] == "uitnodiging" and not e["on_list"],
         "newsletter": lambda e, m, r: e["document_kind"] == "nieuwsbrief" and m["List-Unsubscribe"]
         and m["Precedence"] == "bulk",

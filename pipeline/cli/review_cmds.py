@@ -9,7 +9,7 @@ from pathlib import Path
 import click
 from sqlalchemy.orm import Session
 
-from pipeline.blind import evaluate_blind, read_rows
+from pipeline.blind import dev_calibration, evaluate_blind, read_rows
 from pipeline.cli.app_context import get_app
 from pipeline.cli.base import emit_json, get_ctx, main
 from pipeline.errors import GriffieError
@@ -183,6 +183,7 @@ def evaluate(ctx: click.Context, models_dir: Path | None, fields: tuple[str, ...
         if not rows:
             raise GriffieError(f"Geen blinde testset gevonden in {settings.models_dir / 'corpus' / 'blind'}.")
         report = evaluate_blind(rows, lambda raw: outcome_json(pipe.run(raw), pipe.ruleset.profile, ""))
+        report.dev_calibration = dev_calibration(settings.models_dir)
         if as_json:
             emit_json(report.as_dict())
         else:

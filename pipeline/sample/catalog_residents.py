@@ -32,7 +32,7 @@ def petition_playground() -> Sample:
         signatories=[(p.name, "namens de bewoners van de Molenwijk")],
     )
     exp = expect(org=None, name=p.name, kind="inwoner", subject=subject, letter_date=d, doc="petitie",
-                 topic="cultuur en recreatie", handling="college_advies", attachments=("ok",), people=(p, co1, co2))
+                 topic="cultuur en recreatie", handling="agenderen", attachments=("ok",), people=(p, co1, co2))
     return letter_mail("petitie_speeltuin", sender=(p.name, p.email or ""), sent=when(2025, 4, 9, 20, 55),
                        subject="Petitie speeltuin Molenwijk", letter=letter, filename=MOLENWIJK, expected=exp,
                        body=f"Geachte griffie,\n\nBijgaand onze petitie voor de gemeenteraad.\n\nMet vriendelijke "
@@ -49,7 +49,7 @@ def petition_speed() -> Sample:
             "worden overgelegd.\n\nMet vriendelijke groet,\n\n"
             f"{p.name}\n{p.street}\n{p.postcode} Waterlinde\nnamens de bewoners van de Jan Steenstraat\n")
     exp = expect(org=None, name=p.name, kind="inwoner", subject=subject, letter_date=sent.date(), doc="petitie",
-                 topic="verkeer", handling="college_advies", people=(p,))
+                 topic="verkeer", handling="agenderen", people=(p,))
     return text_mail("petitie_30km", sender=(p.name, p.email or ""), sent=sent, subject=subject, body=body,
                      expected=exp)
 
