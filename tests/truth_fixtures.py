@@ -10,12 +10,22 @@ It writes, under tests/data/truth/:
   and one corrected by a person), which tests/test_truth_migration.py migrates to 0007;
 - registry_0006_show.json: `show --json` of every item of that small registry, read before migration.
 Re-running it with later code would record later behaviour; the files are a photograph of 99f9f3c.
+
+A later change that is meant to change what `show --json` prints (a retrained model, a new convention) is recorded
+apart, never by re-taking the photograph:
+
+    PYTHONPATH=$PWD python -m tests.truth_fixtures --changes "<commit>: <why>"
+
+writes show_changes.json: per item, the fields whose value now differs from show_before.json, with the reasons
+given so far. tests/test_truth_show.py checks that before + changes is exactly what is shown now, so any other
+difference still fails, and every intended one is on record and reviewed in the diff.
 """
 
 from __future__ import annotations
 
 import json
 import shutil
+import sys
 import sqlite3
 import tempfile
 from pathlib import Path
@@ -97,5 +107,26 @@ def main_() -> None:
         _write(OUT / "registry_0006_show.json", shown)
 
 
+NEW_KEYS = ("provenance", "rule_hits")  # fields added by issue 16 itself, not in the photograph
+
+
+def record_changes(why: str) -> None:
+    """Record how `show --json` of the whole mailbox now differs from the photograph (see the module text)."""
+    before = json.loads((OUT / "show_before.json").read_text(encoding="utf-8"))
+    path = OUT / "show_changes.json"
+    old = json.loads(path.read_text(encoding="utf-8")) if path.is_file() else {"why": [], "items": {}}
+    with tempfile.TemporaryDirectory() as a:
+        now = whole_mailbox(Path(a))
+    items = {}
+    for number, was in before.items():
+        diff = {k: v for k, v in now[number].items() if k not in NEW_KEYS and was.get(k) != v}
+        if diff:
+            items[number] = diff
+    _write(path, {"why": [*old["why"], why], "items": items})
+
+
 if __name__ == "__main__":
-    main_()
+    if sys.argv[1:2] == ["--changes"] and len(sys.argv) == 3:
+        record_changes(sys.argv[2])
+    else:
+        main_()
