@@ -9,12 +9,13 @@ import sys
 import time
 import urllib.request
 from dataclasses import dataclass
+from datetime import datetime, timezone
 from pathlib import Path
 
 import pytest
 
 from pipeline.registry.db import make_engine, migrate, session_factory
-from tests.review_data import fill
+from tests.review_data import add_item, fill
 
 CHROMIUM = Path("/usr/bin/chromium")
 CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
@@ -22,6 +23,7 @@ CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networki
 MAILBOX = Path(__file__).resolve().parents[2] / "pipeline" / "sample" / "mailbox"
 SAMPLE_MAILS = ("001_vng_ledenbrief.eml", "010_veiligheidsregio_zienswijze.eml")
 PASSWORD = "assistent-wachtwoord"
+BULK = ("Verzoek om een bankje bij de vijver", "Vraag over de openingstijden van de bibliotheek")
 
 
 @dataclass
@@ -66,7 +68,13 @@ def server(tmp_path_factory):
                       f'[web]\nrequire_login = true\nsecure_cookies = false\n', encoding="utf-8")
     engine = make_engine(f"sqlite:///{tmp}/register.db")
     migrate(engine)
-    ids = fill(session_factory(engine))
+    sessions = session_factory(engine)
+    ids = fill(sessions)
+    with sessions.begin() as s:  # test_bulk_confirm_of_ticked_items's own two, so it never takes another test's
+        for n, subject in enumerate(BULK, start=91):
+            ids[subject] = add_item(s, n, subject, None, "inwoner", "brief", "c_0361ffb3", "vka", "needs_review",
+                                    f"{subject}. Met vriendelijke groet, een inwoner.",
+                                    datetime(2025, 5, 1, 9, n - 90, tzinfo=timezone.utc)).id
     engine.dispose()
     srv = Server("", config, ids, tmp)
     done = srv.cli("ingest", *(str(MAILBOX / name) for name in SAMPLE_MAILS))
