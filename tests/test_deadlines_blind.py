@@ -4,7 +4,13 @@ Measured before any change for them: 64 of 74 (86.5%). The rules added then are 
 the letter was written, 'voor'/'tot' only in a sentence about the answer, a date governed by 'per'/'sinds'/'vanaf',
 a clause of reason or purpose, a sentence for someone else, paragraphs split at blank lines, more words for
 answering); each has its own test below on sentences that are not in the blind set. Since then this set has been
-seen, so it is no longer blind for those rules: a new blind set is needed for the next measure."""
+seen, so it is no longer blind for those rules: a new blind set is needed for the next measure.
+
+blind2.toml (70 letters, a second writer who saw neither the extractor nor the first set) was that next measure:
+64 of 70 (91.4%) on the rules above, untouched. Its misses were plannings in steps ('- 19 juni: uiterste datum
+zienswijze raden'), surveys, polls and votes ('de vragenlijst sluit op', 'de stemming staat open tot en met') and
+'laat weten'; the general rules for those (tests/test_deadlines_extract.py, on sentences outside both sets) make
+it 70 of 70, so it too is seen now. The honest figure is the next set's, measured once (BLIND3 below)."""
 
 from __future__ import annotations
 
@@ -16,7 +22,9 @@ import pytest
 
 from pipeline.deadlines.extract import extract_deadline
 
-LETTERS = tomllib.loads((Path(__file__).parent / "data" / "deadlines" / "blind.toml").read_text("utf-8"))["letter"]
+DATA = Path(__file__).parent / "data" / "deadlines"
+LETTERS = [*tomllib.loads((DATA / "blind.toml").read_text("utf-8"))["letter"],
+           *tomllib.loads((DATA / "blind2.toml").read_text("utf-8"))["letter"]]
 # letters whose `expected` breaks the writer's own conventions are kept out of the measure here, with the reason
 # (none so far: every expected value checked against DEADLINE_WRITER.md held)
 EXCLUDED: dict[str, str] = {}
@@ -29,7 +37,7 @@ def _got(letter: dict) -> str:
 
 
 def test_the_blind_set_has_the_forms_councils_use():
-    assert len(LETTERS) >= 70 and len({x["id"] for x in LETTERS}) == len(LETTERS)
+    assert len(LETTERS) >= 140 and len({x["id"] for x in LETTERS}) == len(LETTERS)
     assert sum(1 for x in LETTERS if not x["expected"]) >= 8
     text = "\n".join(x["text"].lower() for x in LETTERS)
     for form in ("weken na dagtekening", "na ontvangst", "werkdagen", "a.s.", "vóór", "tot en met", "dertien",

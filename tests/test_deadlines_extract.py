@@ -90,3 +90,24 @@ def test_profile_deadline_terms_are_read_and_a_wrong_key_is_refused_with_its_lin
     path.write_text(path.read_text("utf-8").replace("afdoening_weeks = 8", "afdoening_weken = 8"), "utf-8")
     with pytest.raises(RuleError, match=r"generiek\.toml, regel \d+: onbekende sleutel 'afdoening_weken'"):
         load_terms(tmp_path, "generiek")
+
+
+@pytest.mark.parametrize("text, due", [
+    # a planning in steps: the step that ends the council's term, not the board's meeting after it
+    ("Tijdpad:\n- 2 mei 2026: toezending aan de raden\n- 26 juni 2026: laatste dag voor zienswijzen van de raden\n"
+     "- 9 juli 2026: vaststelling door het algemeen bestuur", "2026-06-26"),
+    ("Planning\n1. 11 maart 2026: verzending\n2. 29 april 2026: einde reactietermijn gemeenteraden\n"
+     "3. 20 mei 2026: besluit dagelijks bestuur", "2026-04-29"),
+    # surveys, polls and votes are answers too
+    ("De peiling onder raadsleden sluit op 3 juni 2026.", "2026-06-03"),
+    ("De enquête staat open tot en met vrijdag 12 juni 2026.", "2026-06-12"),
+    ("Wilt u vóór 1 juni 2026 laat weten of uw raad deelneemt?", "2026-05-31"),
+])
+def test_plannings_surveys_and_votes(text, due):
+    found = extract_deadline(text, date(2026, 4, 20))
+    assert found is not None and found.due == date.fromisoformat(due)
+
+
+def test_a_planning_step_that_is_not_the_answer_sets_no_deadline():
+    text = "Tijdpad:\n- 2 mei 2026: toezending aan de raden\n- 9 juli 2026: vaststelling door het algemeen bestuur"
+    assert extract_deadline(text, date(2026, 4, 20)) is None

@@ -20,7 +20,8 @@ CUE = re.compile(r"(?<![\w])(?:" + "|".join(re.escape(c) for c in _CUES) + r")(?
 RESPONSE = ("zienswijze", "reactie", "reageren", "indienen", "kenbaar", "ontvangen", "toesturen", "toezenden",
             "sturen", "inzenden", "termijn", "wensen", "opmerkingen", "standpunt", "besluit", "uitspreken",
             "aanbieden", "retour", "doen toekomen", "laten weten", "antwoord", "reageer", "aanmelden", "aanmelding",
-            "opgeven", "inschrijven", "invullen", "ingevuld", "consultatie", "raadpleging")
+            "opgeven", "inschrijven", "invullen", "ingevuld", "consultatie", "raadpleging", "laat weten",
+            "vragenlijst", "enquete", "peiling", "stemming", "stemmen")
 _N = "|".join(sorted(NUMBER_WORDS, key=len, reverse=True))
 RELATIVE = re.compile(
     rf"(?:binnen(?:\s+een\s+termijn\s+van)?|uiterlijk|niet\s+later\s+dan|een\s+termijn\s+van)\s+"
@@ -37,6 +38,9 @@ GOVERNED = re.compile(r"\b(?:per|sinds|vanaf|na|in)\s+"
 REASON_CLAUSE = re.compile(r"\b(?:omdat|aangezien|doordat|zodat)\b[^,;:]*$")
 # a sentence that speaks to the reader ('graag ontvangen wij uw ...', 'wij verzoeken u ...')
 ADDRESSED = re.compile(r"\b(?:u|uw|graag|verzoeken|vragen)\b")
+# a line of a planning: '- 19 juni 2026: uiterste datum zienswijze raden', '13 juni: einde zienswijzetermijn'
+BULLET = re.compile(r"\n[ \t]*(?=[-\u2022*\u2013]\s|\d{1,2}[.)]\s)")
+STEP_END = ("uiterste", "einde", "deadline", "sluiting", "sluit", "laatste dag")
 MAX_GAP = 90  # characters between a cue and its date: 'uiterlijk op vrijdag ...', 'vóór de vergadering op ...'
 
 
@@ -51,7 +55,8 @@ class Deadline:
 def sentences(text: str) -> list[str]:
     """Sentences of a letter; line breaks inside a paragraph do not end one, abbreviations like 'a.s.' do not."""
     parts = []
-    for paragraph in re.split(r"\n[ \t]*\n", text.replace("\r", "")):  # a blank line always ends a sentence
+    blocks = re.split(r"\n[ \t]*\n", text.replace("\r", ""))  # a blank line always ends a sentence
+    for paragraph in (step for block in blocks for step in BULLET.split(block)):  # so does a listed step
         flat = re.sub(r"[ \t]*\n[ \t]*", " ", paragraph)
         parts += re.split(r"(?<=[.!?])(?<!a\.s\.)(?<!\b[a-z]\.)(?<!\bmrt\.)(?<!\bnr\.)\s+"
                           r"(?=[A-Z0-9\u00C0-\u00DD\"'(])", flat)
@@ -90,6 +95,19 @@ def _relative(folded: str, letter_date: date | None, received: date | None) -> t
 
 def _score(folded: str) -> int:
     return sum(word in folded for word in RESPONSE)
+
+
+def _dated_step(folded: str, reference: date) -> tuple[date, date] | None:
+    """A step of a planning that starts with its date and names the end of the answer's term:
+    '- 19 juni 2026: uiterste datum zienswijze raden' (the day itself is still in time)."""
+    for start, end, found in dates_in(folded, reference):
+        rest = folded[end:].lstrip()
+        if folded[:start].strip(" -*\u2022\u2013") or not rest.startswith((":", "\u2013", "- ")):
+            return None
+        if found >= reference and any(w in rest for w in STEP_END) and _score(rest):
+            return found, found
+        return None
+    return None
 
 
 def _absolute(folded: str, reference: date) -> tuple[date, date] | None:
@@ -133,7 +151,7 @@ def extract_deadline(text: str, letter_date: date | None, received: date | None 
         folded = fold(sentence)
         hit, kind = None, "absolute"
         if reference is not None:
-            hit = _absolute(folded, reference)
+            hit = _dated_step(folded, reference) or _absolute(folded, reference)
         if hit is None:
             hit, kind = _relative(folded, letter_date, received), "relative"
         if hit is None:
