@@ -80,3 +80,18 @@ def test_the_general_rules(text, letter_date, due):
 def test_a_heading_and_the_first_sentence_are_separate_sentences():
     text = "Nieuwsbrief voor raadsleden\n\nOp 25 juni 2026 heeft het bestuur de begroting vastgesteld."
     assert extract_deadline(text, date(2026, 6, 10)) is None
+
+
+BLIND3 = tomllib.loads((DATA / "blind3.toml").read_text("utf-8"))["letter"]
+
+
+def test_the_third_blind_set_measured_once_is_at_least_95_percent_right():
+    """blind3.toml (74 letters, a third writer who saw neither the extractor nor the other sets) was measured once,
+    after the rules were final, and nothing was changed for it: 72 of 74 (97.3%). Its misses, left as they are:
+    a planning step without a word for the end of the term ('- 30 juni: zienswijze raad') and 'geagendeerd voor
+    de vergadering ... op 2 juli' read as 'vóór'. Should a later change need this set to pass, it is no longer
+    the honest figure: write a new one."""
+    assert len(BLIND3) >= 60 and len({x["id"] for x in BLIND3}) == len(BLIND3)
+    assert not {x["id"] for x in BLIND3} & {x["id"] for x in LETTERS}
+    wrong = [(x["id"], x["expected"], _got(x)) for x in BLIND3 if _got(x) != x["expected"]]
+    assert (len(BLIND3) - len(wrong)) / len(BLIND3) >= 0.95, wrong
