@@ -59,6 +59,26 @@ def wait_until_up(url: str, proc: subprocess.Popen, timeout: float = 60.0) -> No
     raise RuntimeError(f"griffiepost serve did not answer on {url} within {timeout} s")
 
 
+def serving(srv: Server):
+    """`griffiepost serve` on srv's config at a free loopback port for as long as the generator is not closed."""
+    port = free_port()
+    env = dict(os.environ, GRIFFIEPOST_SECRET_KEY="browser-test-geheim")
+    proc = subprocess.Popen([sys.executable, "-m", "pipeline", "--config", str(srv.config), "serve", "--port",
+                             str(port)], cwd=srv.tmp, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE,
+                            text=True)
+    srv.url = f"http://127.0.0.1:{port}"
+    try:
+        wait_until_up(srv.url, proc)
+        yield srv
+    finally:
+        proc.terminate()
+        try:
+            proc.wait(timeout=10)
+        except subprocess.TimeoutExpired:
+            proc.kill()
+            proc.wait()
+
+
 @pytest.fixture(scope="session")
 def server(tmp_path_factory):
     """Items created directly (known statuses) plus real sample mails through the pipeline, then `serve`."""
@@ -81,21 +101,7 @@ def server(tmp_path_factory):
     assert done.returncode == 0, done.stderr
     added = srv.cli("users", "add", "anna", "--role", "assistent", input=PASSWORD + "\n")
     assert added.returncode == 0, added.stderr
-    port = free_port()
-    env = dict(os.environ, GRIFFIEPOST_SECRET_KEY="browser-test-geheim")
-    proc = subprocess.Popen([sys.executable, "-m", "pipeline", "--config", str(config), "serve", "--port", str(port)],
-                            cwd=tmp, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
-    srv.url = f"http://127.0.0.1:{port}"
-    try:
-        wait_until_up(srv.url, proc)
-        yield srv
-    finally:
-        proc.terminate()
-        try:
-            proc.wait(timeout=10)
-        except subprocess.TimeoutExpired:
-            proc.kill()
-            proc.wait()
+    yield from serving(srv)
 
 
 @pytest.fixture(scope="session")

@@ -3,16 +3,13 @@ search and filters in the URL, and every filter of the inbox narrows to the numb
 
 from __future__ import annotations
 
-import os
 import re
-import subprocess
-import sys
 
 import pytest
 
 from pipeline.registry.db import make_engine, migrate, session_factory
 from pipeline.users import add_user
-from tests.browser.conftest import PASSWORD, Server, free_port, wait_until_up
+from tests.browser.conftest import PASSWORD, Server, serving
 from tests.browser.test_inbox_browser import shot
 from tests.browser.test_review_browser import log_in
 from tests.test_inbox import many
@@ -37,21 +34,7 @@ def big(tmp_path_factory):
         add_user(s, "anna", "assistent", PASSWORD)
         add_user(s, "gijs", "griffier", PASSWORD)
     engine.dispose()
-    port = free_port()
-    env = dict(os.environ, GRIFFIEPOST_SECRET_KEY="browser-test-geheim")
-    proc = subprocess.Popen([sys.executable, "-m", "pipeline", "--config", str(config), "serve", "--port", str(port)],
-                            cwd=tmp, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
-    srv = Server(f"http://127.0.0.1:{port}", config, {str(k): v for k, v in ids.items()}, tmp)
-    try:
-        wait_until_up(srv.url, proc)
-        yield srv
-    finally:
-        proc.terminate()
-        try:
-            proc.wait(timeout=10)
-        except subprocess.TimeoutExpired:
-            proc.kill()
-            proc.wait()
+    yield from serving(Server("", config, {str(k): v for k, v in ids.items()}, tmp))
 
 
 def cards(page) -> list[str]:
