@@ -104,6 +104,9 @@ HANDLING_WORDS = {
     "griffie": "afdoening door de griffie",
     "niet_op_lijst": "niet op de lijst",
 }
+ACK_STATUS_WORDS = {"draft": "Concept", "queued": "Klaar om te versturen", "sending": "Wordt verstuurd",
+                    "uncertain": "Mogelijk verzonden", "sent": "Verstuurd", "failed": "Mislukt",
+                    "skipped": "Niet verstuurd"}  # an acknowledgement of receipt's state (pipeline/acknowledge)
 BOOLEAN_WORDS = {"true": "ja", "false": "nee", True: "ja", False: "nee"}
 MESSAGE_STATE_WORDS = {"received": "in de wachtrij", "filed": "geregistreerd", "ignored": "genegeerd",
                        "quarantined": "in quarantaine"}

@@ -116,3 +116,36 @@ def test_cli_acknowledge_sends_and_lists_the_outbox(site):
         assert [x["status"] for x in rows] == ["sent"] and len(srv.messages()) == 1
     finally:
         app.close()
+
+
+def test_cli_acknowledge_lists_the_outbox_in_dutch_words(site, tmp_path):
+    """The plain output names each waiting acknowledgement's state as the item page does, not by its code: a refused
+    connection leaves the mail queued for a retry, shown as 'Klaar om te versturen' with the Dutch error."""
+    import socket
+
+    from click.testing import CliRunner
+
+    from pipeline.cli import main
+    from pipeline.records import Locator
+
+    tmp, srv = site
+    app = open_app(tmp, srv, when="filed", mode="queue")
+    try:
+        app.intake.accept((MAILS / "01_inwoner_brief.eml").read_bytes(), Locator(source="file", ref="x"))
+        app.worker.run_pending()
+        with socket.socket() as probe:  # a loopback port nobody listens on: the SMTP connection is refused
+            probe.bind(("127.0.0.1", 0))
+            closed = probe.getsockname()[1]
+        s = app.settings
+        config = tmp / "config.toml"
+        config.write_text(f'[registry]\nurl = "{s.registry.url}"\ndata_dir = "{s.registry.data_dir}"\n'
+                          f'[profile]\nrules_dir = "{s.profile.rules_dir}"\n'
+                          f'[smtp]\nhost = "127.0.0.1"\nport = {closed}\nsecurity = "none"\n', "utf-8")
+        r = CliRunner().invoke(main, ["--config", str(config), "acknowledge"], catch_exceptions=False)
+        assert r.exit_code == 0, r.output
+        lines = r.output.splitlines()
+        assert lines[0] == "0 ontvangstbevestiging(en) verstuurd."
+        assert len(lines) == 2 and "  Klaar om te versturen " in lines[1] and "queued" not in lines[1], r.output
+        assert "niet bereikbaar" in lines[1]
+    finally:
+        app.close()

@@ -8,6 +8,7 @@ from sqlalchemy import select
 from pipeline.cli.app_context import get_app
 from pipeline.cli.base import emit_json, main
 from pipeline.registry.models import Acknowledgement
+from pipeline.vocab import ACK_STATUS_WORDS
 
 
 @main.command("acknowledge")
@@ -28,4 +29,5 @@ def acknowledge_cmd(ctx: click.Context, as_json: bool) -> None:
     click.echo(f"{sent} ontvangstbevestiging(en) verstuurd.")
     for r in rows:
         if r["status"] in ("draft", "queued", "sending", "uncertain", "failed"):
-            click.echo(f"{r['item']}  {r['status']:<8} {r['recipient']}  {r['error'] or ''}")
+            word = ACK_STATUS_WORDS.get(r["status"], r["status"])
+            click.echo(f"{r['item']}  {word:<21} {r['recipient']}  {r['error'] or ''}")

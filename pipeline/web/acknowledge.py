@@ -13,12 +13,10 @@ from pipeline.acknowledge.policy import load_policy
 from pipeline.errors import GriffieError
 from pipeline.lists.profiles import active_profile
 from pipeline.registry.models import Acknowledgement, AuditEntry, Deadline, Item
+from pipeline.vocab import ACK_STATUS_WORDS
 from pipeline.web.auth import current_user, require
 
 acknowledge_bp = Blueprint("acknowledge", __name__)
-STATUS_WORDS = {"draft": "Concept", "queued": "Klaar om te versturen", "sending": "Wordt verstuurd",
-                "uncertain": "Mogelijk verzonden", "sent": "Verstuurd", "failed": "Mislukt",
-                "skipped": "Niet verstuurd"}
 
 
 def _app():
@@ -47,7 +45,7 @@ def _helpers():
                 s.expunge(d)
             return rows
 
-    return {"acknowledgements_for": acknowledgements_for, "ack_status_words": STATUS_WORDS,
+    return {"acknowledgements_for": acknowledgements_for, "ack_status_words": ACK_STATUS_WORDS,
             "deadlines_for": deadlines_for}
 
 
