@@ -10,9 +10,9 @@ from sqlalchemy.orm import selectinload
 from tqdm import tqdm
 
 from pipeline.cli.app_context import get_app
-from pipeline.cli.base import analysis_lines, emit, emit_json, emit_json_list, get_ctx, main
+from pipeline.cli.base import analysis_lines, emit, emit_json, emit_json_list, main
 from pipeline.errors import NotFound, SourceError
-from pipeline.rawstore import StorageFull, sha256_hex
+from pipeline.rawstore import StorageFull
 from pipeline.registry.models import Item, Message
 from pipeline.registry.view import item_view
 from pipeline.rules import Profile, load_profile
