@@ -51,9 +51,9 @@ COMMAND_MODULES = {
     "show": "intake_cmds", "classify": "classify_cmd",
     "list": "list_cmds", "meetings": "list_cmds",
     "publish": "publish_cmds", "privacy": "publish_cmds",
-    "users": "review_cmds", "train": "review_cmds", "evaluate": "review_cmds",
+    "users": "review_cmds", "train": "model_cmds", "evaluate": "model_cmds",
     "rules": "rules_cmds",
-    "serve": "serve_cmds", "demo": "serve_cmds",
+    "serve": "serve_cmds", "demo": "demo_cmds",
     "deadlines": "deadline_cmds", "acknowledge": "ack_cmds", "history": "history_cmds",
 }
 

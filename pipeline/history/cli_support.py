@@ -10,7 +10,7 @@ from pipeline.cli.base import emit_json
 from pipeline.config import Settings
 from pipeline.history.evaluation import evaluate_history
 from pipeline.history.importer import import_lists
-from pipeline.history.sample_generate import DEFAULT_OUT, PROFILES
+from pipeline.history.sample_paths import DEFAULT_OUT, PROFILES
 from pipeline.history.service import match_mailbox
 
 

@@ -23,7 +23,7 @@ from pipeline.flow import Pipeline
 from pipeline.history.importer import import_lists
 from pipeline.history.models import HistoryEntry, HistoryMatch
 from pipeline.history.practice import Practice
-from pipeline.history.sample_generate import DEFAULT_OUT, PROFILES
+from pipeline.history.sample_paths import DEFAULT_OUT, PROFILES
 from pipeline.history.service import match_mailbox
 from pipeline.sources.files import iter_paths
 

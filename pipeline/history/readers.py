@@ -11,6 +11,14 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
+import pdfplumber
+import pypdfium2 as pdfium
+from bs4 import BeautifulSoup
+from docx import Document
+from docx.opc.exceptions import PackageNotFoundError
+from pdfminer.pdfparser import PDFSyntaxError
+from pdfplumber.utils.exceptions import PdfminerException
+
 from pipeline.errors import GriffieError
 from pipeline.history.mapping import norm
 
@@ -71,8 +79,6 @@ def _pairs_from_lines(lines: list[str], labels: set[str] | None = None) -> list[
 def _reads_as_blocks(path: Path, labels: set[str]) -> bool:
     """A PDF whose text (pypdfium2, ~1 ms a page) is already 'Label: value' lines, with labels the mapping knows
     repeating down the page, has no table to find: pdfplumber's table search (~0.5 s a page) is skipped."""
-    import pypdfium2 as pdfium
-
     try:
         pdf = pdfium.PdfDocument(str(path))
     except pdfium.PdfiumError:
@@ -91,10 +97,6 @@ def _reads_as_blocks(path: Path, labels: set[str]) -> bool:
 def read_pdf(path: Path, labels: set[str]) -> ListFile:
     if _reads_as_blocks(path, labels):
         return _read_pdf_text(path, labels)
-    import pdfplumber
-    from pdfminer.pdfparser import PDFSyntaxError
-    from pdfplumber.utils.exceptions import PdfminerException
-
     grids = []
     try:
         with pdfplumber.open(path) as pdf:
@@ -111,8 +113,6 @@ def read_pdf(path: Path, labels: set[str]) -> ListFile:
 
 
 def _first_page_text(path: Path) -> str:
-    import pypdfium2 as pdfium
-
     pdf = pdfium.PdfDocument(str(path))
     try:
         return pdf[0].get_textpage().get_text_range() if len(pdf) else ""
@@ -122,8 +122,6 @@ def _first_page_text(path: Path) -> str:
 
 def _read_pdf_text(path: Path, labels: set[str]) -> ListFile:
     """No tables: the list is printed as blocks of 'Label: value' lines (the pypdfium2 text fallback)."""
-    import pypdfium2 as pdfium
-
     pdf = pdfium.PdfDocument(str(path))
     grids, texts = [], []
     try:
@@ -139,9 +137,6 @@ def _read_pdf_text(path: Path, labels: set[str]) -> ListFile:
 
 
 def read_docx(path: Path) -> ListFile:
-    from docx import Document
-    from docx.opc.exceptions import PackageNotFoundError
-
     try:
         doc = Document(str(path))
     except (PackageNotFoundError, KeyError, ValueError) as e:
@@ -157,8 +152,6 @@ def read_docx(path: Path) -> ListFile:
 
 
 def read_html(path: Path, labels: set[str]) -> ListFile:
-    from bs4 import BeautifulSoup
-
     soup = BeautifulSoup(path.read_bytes(), "lxml")
     title = clean(" ".join(t.get_text(" ") for t in soup.find_all(["title", "h1", "h2"])[:3]))
     grids = []

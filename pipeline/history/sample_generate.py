@@ -14,13 +14,11 @@ from datetime import datetime, time
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
+from pipeline.history.sample_paths import DEFAULT_OUT, PROFILES, ROOT
 from pipeline.history.sample_render import LAYOUTS, RENDERERS
 from pipeline.history.sample_world import World, build_world
 from pipeline.rules.profile import load_profile
 
-PROFILES = ("nieuwkoop", "steenwijkerland", "sittard-geleen")
-ROOT = Path(__file__).resolve().parent.parent.parent
-DEFAULT_OUT = ROOT / "pipeline" / "sample" / "history"
 AMS = ZoneInfo("Europe/Amsterdam")
 
 

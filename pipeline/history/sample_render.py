@@ -12,6 +12,13 @@ import html
 import io
 from datetime import date
 
+from docx import Document
+from reportlab.lib import colors
+from reportlab.lib.pagesizes import A4, landscape
+from reportlab.lib.styles import getSampleStyleSheet
+from reportlab.pdfgen import canvas
+from reportlab.platypus import Paragraph, SimpleDocTemplate, Table, TableStyle
+
 from pipeline.history.sample_world import Entry, long_date
 from pipeline.rules.profile import Profile
 from pipeline.sample.documents import _restamp_zip
@@ -47,11 +54,6 @@ def title(profile: Profile, meeting: date) -> str:
 
 
 def render_pdf(profile: Profile, meeting: date, entries: list[Entry]) -> bytes:
-    from reportlab.lib import colors
-    from reportlab.lib.pagesizes import A4, landscape
-    from reportlab.lib.styles import getSampleStyleSheet
-    from reportlab.platypus import Paragraph, SimpleDocTemplate, Table, TableStyle
-
     styles = getSampleStyleSheet()
     cell = styles["BodyText"].clone("cell", fontSize=8, leading=10)
     buf = io.BytesIO()
@@ -68,9 +70,6 @@ def render_pdf(profile: Profile, meeting: date, entries: list[Entry]) -> bytes:
 
 def render_pdf_text(profile: Profile, meeting: date, entries: list[Entry]) -> bytes:
     """A list without a table: one block of 'Label: value' lines per entry (an older site's print view)."""
-    from reportlab.lib.pagesizes import A4
-    from reportlab.pdfgen import canvas
-
     buf = io.BytesIO()
     c = canvas.Canvas(buf, pagesize=A4, invariant=1)
     c.setTitle(title(profile, meeting))
@@ -93,8 +92,6 @@ def render_pdf_text(profile: Profile, meeting: date, entries: list[Entry]) -> by
 
 
 def render_docx(profile: Profile, meeting: date, entries: list[Entry]) -> bytes:
-    from docx import Document
-
     doc = Document()
     props = doc.core_properties
     props.title, props.author, props.last_modified_by = title(profile, meeting), "Griffie", ""

@@ -7,6 +7,7 @@ import io
 import time
 import zipfile
 
+from docx import Document
 from PIL import Image, ImageDraw, ImageFont
 from reportlab.lib import pdfencrypt
 from reportlab.pdfgen import canvas
@@ -88,8 +89,6 @@ def scanned_pdf(letter: Letter) -> bytes:
 
 def letter_docx(letter: Letter, title: str) -> bytes:
     """The letter as a Word document (python-docx), zipped with fixed timestamps."""
-    from docx import Document
-
     doc = Document()
     props = doc.core_properties
     props.title, props.author, props.last_modified_by = title, letter.sender_block[0] if letter.sender_block else "", ""

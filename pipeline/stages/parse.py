@@ -11,6 +11,8 @@ from email.message import EmailMessage
 from email.parser import BytesParser
 from email.utils import getaddresses, parseaddr, parsedate_to_datetime
 
+import mailparser
+
 from pipeline.records import AttachmentPart, Origin, ParsedMessage
 from pipeline.stages.headers import (HEADER_BUDGET, MAX_HEADER_BYTES, MAX_HEADERS, SMALL_HEADER, BoundedPolicy,
                                      HeaderBudget, cut_headers)
@@ -146,8 +148,6 @@ def _mailparser_defects(raw: bytes) -> set[str]:
     It parses the whole message again, unbounded: a large one gets the stdlib's view only."""
     if len(raw) > MAILPARSER_MAX_BYTES:
         return set()
-    import mailparser
-
     logging.getLogger("mailparser").setLevel(logging.ERROR)  # its notices on unhandled parts go to our defects
 
     try:

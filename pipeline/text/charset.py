@@ -5,6 +5,8 @@ from __future__ import annotations
 import codecs
 import re
 
+from charset_normalizer import from_bytes
+
 # Dutch mail is written in these; charset-normalizer guesses Central-European code pages for short Dutch text
 # ("crčche"), so its candidates are limited to the Western ones a Dutch sender really uses.
 WESTERN = ["utf_8", "cp1252", "iso8859_15", "iso8859_1", "cp850", "mac_roman", "utf_16"]
@@ -33,8 +35,6 @@ def decode_body(data: bytes, declared: str | None) -> tuple[str, str | None]:
     if UTF8_MULTIBYTE.search(data):  # real UTF-8 with a few stray bytes: keep the UTF-8, read only the strays
         text = data.decode("utf-8", errors="griffiepost-cp1252")
         return text, f"tekst is deels geen geldige UTF-8 ({said}); de losse tekens zijn als Windows-1252 gelezen"
-    from charset_normalizer import from_bytes
-
     best = from_bytes(data[:DETECT_BYTES], cp_isolation=WESTERN).best()
     encoding = best.encoding if best is not None and best.encoding else "cp1252"
     return (data.decode(encoding, errors="replace"),
