@@ -17,6 +17,7 @@ from pipeline.lists.numbers import number_label
 from pipeline.lists.public import Scrubber, forbidden_for
 from pipeline.lists.release import is_released, number_list, released_ids
 from pipeline.registry.models import ListSnapshot, Item, Meeting, Message
+from pipeline.registry.view import ItemTruth, item_truth
 from pipeline.rules.profile import Profile
 from pipeline.vocab import FIELD_WORDS, handling_words
 
@@ -55,30 +56,33 @@ def ordered(items: list[Item], profile: Profile) -> list[Item]:
     return sorted(items, key=key)
 
 
-def internal_sender(item: Item) -> str:
+def internal_sender(t: ItemTruth) -> str:
     """Organisations by name; a private person (or an unknown sender) only by the public label (issue 6)."""
-    if item.sender_organisation and item.sender_kind not in ("inwoner", "onbekend"):
-        return item.sender_organisation
-    return item.public_label
+    if t.value("sender_organisation") and t.value("sender_kind") not in ("inwoner", "onbekend"):
+        return t.value("sender_organisation")
+    return t.public_label
 
 
 def row_record(item: Item, profile: Profile, base_url: str) -> dict[str, Any]:
-    """Everything about one row, both versions, as stored in a snapshot."""
-    local, label = handling_words(profile, item.handling_code)
-    docs = [{"name": f"Stuk {item.registration_number}", "url": f"{base_url}/stukken/{item.id}"}]
+    """Everything about one row, both versions, as stored in a snapshot: the item's current values from its
+    one view (registry/view.py), its place on the list (number, received) and its documents."""
+    t = item_truth(item, profile)
+    local, label = t.handling_words
+    docs = [{"name": f"Stuk {t.registration_number}", "url": f"{base_url}/stukken/{t.id}"}]
     if item.message is not None:
-        docs += [{"name": a.filename or f"bijlage {a.position + 1}", "url": f"{base_url}/stukken/{item.id}#bijlage-{a.position}"}
+        docs += [{"name": a.filename or f"bijlage {a.position + 1}", "url": f"{base_url}/stukken/{t.id}#bijlage-{a.position}"}
                  for a in item.message.attachments]
+    letter_date, kind = t.value("letter_date"), t.value("sender_kind")
+    index, heading = group_of(profile, kind)
     return {
-        "item_id": item.id, "registration_number": item.registration_number,
+        "item_id": t.id, "registration_number": t.registration_number,
         "number": number_label(profile, item.list_number),
-        "letter_date": item.letter_date.isoformat() if item.letter_date else None,
+        "letter_date": letter_date.isoformat() if letter_date else None,
         "received_date": local_date(item.received_at).isoformat(),
-        "sender": internal_sender(item), "sender_public": item.public_label, "sender_kind": item.sender_kind,
-        "subject": item.subject or "(geen onderwerp)", "handling": item.handling_code, "handling_local": local,
-        "handling_label": label, "committee": item.committee or profile.committee_for(item.topic_code),
-        "documents": docs, "documents_public": [], "decision": None,
-        "group": group_of(profile, item.sender_kind)[1], "group_index": group_of(profile, item.sender_kind)[0],
+        "sender": internal_sender(t), "sender_public": t.public_label, "sender_kind": kind,
+        "subject": t.value("subject") or "(geen onderwerp)", "handling": t.value("handling"), "handling_local": local,
+        "handling_label": label, "committee": t.value("committee") or profile.committee_for(t.value("topic")),
+        "documents": docs, "documents_public": [], "decision": None, "group": heading, "group_index": index,
     }
 
 

@@ -18,9 +18,9 @@ from pipeline.lists.render import FORMATS, file_name, renderer
 from pipeline.privacy.guard import PrivacyLeak, PublicationRefused, check_public, describe, public_text
 from pipeline.registry.models import AuditEntry, Item, ListSnapshot, Meeting
 from pipeline.registry.truth import decide, person
+from pipeline.registry.view import item_truth
 from pipeline.rules.profile import Profile
-from pipeline.vocab import HANDLINGS
-from pipeline.vocab import handling_words
+from pipeline.vocab import HANDLINGS, handling_words
 
 PULLED_DECISION = "op verzoek uit de raad van de lijst gehaald en geagendeerd voor bespreking"
 
@@ -151,7 +151,7 @@ def adopt(s: Session, meeting: Meeting, profile: Profile, by: str, pulled: list[
         new = resolve_handling(profile, code)
         if new == "niet_op_lijst":
             raise GriffieError("Een stuk op een vast te stellen lijst kan niet 'niet_op_lijst' krijgen; verplaats het.")
-        old = item.handling_code
+        old = item_truth(item).value("handling")
         text = f"afhandeling gewijzigd van {_handling_words(profile, old)} in {_handling_words(profile, new)}"
         decided[item.id] = text
         decisions.append({"item_id": item.id, "kind": "handling", "old": old, "new": new, "text": text})
@@ -159,7 +159,7 @@ def adopt(s: Session, meeting: Meeting, profile: Profile, by: str, pulled: list[
                now=now)
     for ident in pulled or []:
         item = find_on_list(items, profile, ident)
-        old = item.handling_code
+        old = item_truth(item).value("handling")
         new = old if item.id in decided else "agenderen"
         decided[item.id] = PULLED_DECISION + (f"; {decided[item.id]}" if item.id in decided else "")
         decisions.append({"item_id": item.id, "kind": "pulled", "old": old, "new": new, "text": PULLED_DECISION})

@@ -22,6 +22,7 @@ from pipeline.publication.forbidden import forbidden_for_item, is_numeric, prese
 from pipeline.publication.scan import redact_image_file, redact_scanned_pdf
 from pipeline.records import ParsedMessage
 from pipeline.registry.models import Attachment, Item
+from pipeline.registry.view import item_truth
 from pipeline.stages.message import parse_any
 
 PUBLISHED, WITHHELD = "gepubliceerd", "niet_gepubliceerd"
@@ -190,10 +191,12 @@ def publication(app, item: Item, with_documents: bool = True) -> Publication:
     """The item as the public sees it: label, subject, date, redacted text and documents, all guarded."""
     parsed = source_message(app, item)
     needles = forbidden_for_item(item, parsed)
-    subject = _guarded_field(item, "onderwerp", redact_known(item.subject or "(geen onderwerp)", needles), needles)
-    sender = _guarded_field(item, "afzender", item.public_label, needles)
+    t = item_truth(item)
+    subject = _guarded_field(item, "onderwerp", redact_known(t.value("subject") or "(geen onderwerp)", needles),
+                             needles)
+    sender = _guarded_field(item, "afzender", t.public_label, needles)
     docs = [redacted_document(app, item, a, parsed, needles) for a in item.message.attachments] \
         if with_documents else []
-    return Publication(item.id, item.registration_number, sender, subject,
-                       item.letter_date.isoformat() if item.letter_date else None,
+    letter_date = t.value("letter_date")
+    return Publication(t.id, t.registration_number, sender, subject, letter_date.isoformat() if letter_date else None,
                        redacted_text(item, needles), docs, needles)

@@ -17,6 +17,7 @@ from pipeline.privacy.guard import (
 from pipeline.privacy.redact import redact_text
 from pipeline.records import ParsedMessage, PersonalDataSpan
 from pipeline.registry.models import Item, PrivacyVerdict
+from pipeline.registry.view import item_truth
 
 PRIVATE_KINDS = ("inwoner", "onbekend")
 NOT_PERSONAL, PERSONAL = "geen", "wel"  # a reviewer's verdict on a string: geen / wel persoonsgegeven
@@ -34,12 +35,13 @@ def _organisation_like(display: str) -> bool:
 def _sender_spans(item: Item, parsed: ParsedMessage | None) -> list[PersonalDataSpan]:
     """The sender as a person: the signatory's (or private writer's) name, and a private writer's addresses."""
     spans: list[PersonalDataSpan] = []
-    name = " ".join((item.sender_name or "").split())
-    org = " ".join((item.sender_organisation or "").split())
-    if name and name.casefold() not in (org.casefold(), (item.public_label or "").casefold()) \
+    t = item_truth(item)
+    name = " ".join((t.sender_name or "").split())
+    org = " ".join((t.value("sender_organisation") or "").split())
+    if name and name.casefold() not in (org.casefold(), (t.public_label or "").casefold()) \
             and not _organisation_like(name):
         spans.append(PersonalDataSpan("person", 0, len(name), "sender", name))
-    if item.sender_kind not in PRIVATE_KINDS:
+    if t.value("sender_kind") not in PRIVATE_KINDS:
         return spans
     people = [parseaddr(item.message.from_address or "")] if item.message is not None else []  # the From header
     addresses: set[str | None] = set()
@@ -94,9 +96,10 @@ def with_verdicts(spans: list[PersonalDataSpan], verdicts: Iterable[PrivacyVerdi
 def _outside_organisation(item: Item, spans: list[PersonalDataSpan]) -> list[PersonalDataSpan]:
     """Organisations keep their names: a name inside the sender organisation's own public name ("Reisbureau
     Marco Polo B.V.", signed by Marco Polo) is published with it, so it cannot be forbidden for this item."""
-    if item.sender_kind in PRIVATE_KINDS or not item.sender_organisation:
+    t = item_truth(item)
+    if t.value("sender_kind") in PRIVATE_KINDS or not t.value("sender_organisation"):
         return spans
-    own = normalise(item.sender_organisation)
+    own = normalise(t.value("sender_organisation"))
     return [sp for sp in spans if sp.kind != "person" or normalise(sp.text) not in own]
 
 

@@ -1,6 +1,8 @@
-"""The read-only view of one item (issue 16): built from Item (its columns, the cache of each field's latest
-Decision) and its decisions, never by editing the stored analysis. The JSON contract (`show --json`, `items
---json`), the review page and the answer matcher read this; the stored analysis stays the item as filed.
+"""The read-only views of one item (issue 16): built from Item (its columns, the cache of each field's latest
+Decision) and its decisions, never by editing the stored analysis. `ItemTruth` is the narrow view (the current
+values only, no decision rows read): the lists and publication read it. `ItemView` adds who decided each field
+and why: the JSON contract (`show --json`, `items --json`), the review page and the answer matcher read it. The
+stored analysis stays the item as filed.
 """
 
 from __future__ import annotations
@@ -34,23 +36,48 @@ class FieldTruth:
 
 
 @dataclass(frozen=True)
-class ItemView:
-    """Everything a reader of one item sees, typed; `as_json()` is the docs/architecture.md contract plus provenance."""
+class ItemTruth:
+    """One item as it stands now: each field's current value (FIELD_COLUMNS: its column, the cache of its latest
+    Decision), read without loading the decisions, with the facts filing fixed (number, label, signatory)."""
 
     id: int
     registration_number: str
-    status: str
-    meeting: dict | None
     public_label: str
-    reference: str | None
-    fields: dict[str, FieldTruth]
-    reasons: tuple[str, ...]
-    rule_hits: tuple[str, ...] | None
-    filed: dict[str, Any] = field(repr=False)  # the analysis as filed (read-only)
+    sender_name: str | None
+    values: dict[str, Any]
     handling_words: tuple[str, str] = ("", "")  # the council's (code, label) for the current handling
 
     def value(self, name: str) -> Any:
-        return self.fields[name].value
+        return self.values[name]
+
+
+def item_truth(item: Item, profile: Any = None) -> ItemTruth:
+    """The one read of an item's current values (lists, publication and item_view all start here)."""
+    values = {name: getattr(item, column) for name, column in FIELD_COLUMNS.items()}
+    return ItemTruth(item.id, item.registration_number, item.public_label, item.sender_name, values,
+                     handling_words(profile, values["handling"]))
+
+
+@dataclass(frozen=True)
+class ItemView:
+    """Everything a reader of one item sees, typed; `as_json()` is the docs/architecture.md contract plus provenance."""
+
+    truth: ItemTruth
+    status: str
+    meeting: dict | None
+    reference: str | None
+    fields: dict[str, FieldTruth]  # the truth's values with who decided them and why
+    reasons: tuple[str, ...]
+    rule_hits: tuple[str, ...] | None
+    filed: dict[str, Any] = field(repr=False)  # the analysis as filed (read-only)
+
+    id = property(lambda self: self.truth.id)
+    registration_number = property(lambda self: self.truth.registration_number)
+    public_label = property(lambda self: self.truth.public_label)
+    handling_words = property(lambda self: self.truth.handling_words)
+
+    def value(self, name: str) -> Any:
+        return self.truth.value(name)
 
     def as_json(self) -> dict[str, Any]:
         doc = copy.deepcopy(self.filed)
@@ -78,7 +105,6 @@ def _iso(value: date | None) -> str | None:
     return value.isoformat() if value is not None else None
 
 
-
 def correction_summaries(decisions: list[Decision]) -> list[str]:
     """One line per correction a person made ('Gecorrigeerd door anna: afhandeling, onderwerp.'), in order."""
     groups: list[tuple[tuple, list[str]]] = []
@@ -94,20 +120,20 @@ def correction_summaries(decisions: list[Decision]) -> list[str]:
 
 def item_view(item: Item, profile: Any = None) -> ItemView:
     """The item as it stands: each field from its column (the latest decision's cached value) with that decision."""
+    truth = item_truth(item, profile)
     now = latest(item)
     fields = {}
-    for name, column in FIELD_COLUMNS.items():
+    for name, value in truth.values.items():
         d = now.get(name)
-        fields[name] = FieldTruth(getattr(item, column), d.source if d else None,
-                                  tuple(d.reasons or ()) if d else (), d.score if d else None)
+        fields[name] = FieldTruth(value, d.source if d else None, tuple(d.reasons or ()) if d else (),
+                                  d.score if d else None)
     filed = item.analysis or {}
     meeting = None
     if item.meeting is not None:
         meeting = {"id": item.meeting.id, "date": item.meeting.date.isoformat(), "body": item.meeting.body}
     reasons = tuple(filed.get("reasons", [])) + tuple(correction_summaries(item.decisions))
     return ItemView(
-        id=item.id, registration_number=item.registration_number, status=item.status, meeting=meeting,
-        public_label=item.public_label, reference=(filed.get("letter") or {}).get("reference"), fields=fields,
-        reasons=reasons, rule_hits=tuple(item.rule_hits) if item.rule_hits is not None else None, filed=filed,
-        handling_words=handling_words(profile, item.handling_code),
+        truth=truth, status=item.status, meeting=meeting, reference=(filed.get("letter") or {}).get("reference"),
+        fields=fields, reasons=reasons, rule_hits=tuple(item.rule_hits) if item.rule_hits is not None else None,
+        filed=filed,
     )
