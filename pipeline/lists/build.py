@@ -7,7 +7,7 @@ from datetime import datetime, timezone
 from typing import Any
 
 from sqlalchemy import select
-from sqlalchemy.orm import Session, selectinload
+from sqlalchemy.orm import Session, defer, selectinload
 
 from pipeline.lists.amendments import amendments_of
 from pipeline.lists.cutoff import local_date
@@ -16,7 +16,7 @@ from pipeline.lists.model import VERSIONS, AmendmentView, DocumentRef, ListDoc, 
 from pipeline.lists.numbers import number_label
 from pipeline.lists.public import Scrubber, forbidden_for
 from pipeline.lists.release import is_released, number_list, released_ids
-from pipeline.registry.models import ListSnapshot, Item, Meeting, Message
+from pipeline.registry.models import Attachment, ListSnapshot, Item, Meeting, Message
 from pipeline.registry.view import ItemTruth, item_truth
 from pipeline.rules.profile import Profile
 from pipeline.vocab import FIELD_WORDS, handling_words
@@ -35,10 +35,17 @@ class Built:
     forbidden: list[str]
 
 
-def list_items(s: Session, meeting: Meeting) -> list[Item]:
-    q = (select(Item).where(Item.meeting_id == meeting.id, Item.on_list.is_(True))
-         .options(selectinload(Item.message).selectinload(Message.attachments),
-                  selectinload(Item.privacy_verdicts)))
+def list_items(s: Session, meeting: Meeting, texts: bool = True) -> list[Item]:
+    """The on-list items of meeting with their messages and attachments. texts=False leaves out what only the
+    public version's privacy check reads (letter and attachment texts, verdicts) and the analysis JSON no list
+    prints: at 10,000 items those columns were most of the rows read and decoded."""
+    attachments = selectinload(Item.message).selectinload(Message.attachments)
+    if texts:
+        options = (attachments, selectinload(Item.privacy_verdicts))
+    else:
+        options = (attachments.defer(Attachment.text), defer(Item.text), defer(Item.analysis),
+                   defer(Item.rule_hits))
+    q = select(Item).where(Item.meeting_id == meeting.id, Item.on_list.is_(True)).options(*options)
     return list(s.scalars(q))
 
 
@@ -129,10 +136,10 @@ def _amendment_value(field: str, value: str | None, profile: Profile) -> str | N
 
 
 def records_for(s: Session, meeting: Meeting, profile: Profile, base_url: str = "",
-                number_by: str | None = None) -> tuple[list[dict[str, Any]], list[Item]]:
+                number_by: str | None = None, texts: bool = True) -> tuple[list[dict[str, Any]], list[Item]]:
     """Row records of the meeting: the frozen snapshot when adopted, else the live items; numbered only when
-    number_by names who makes the list (an audited act), otherwise in provisional order."""
-    items = list_items(s, meeting)
+    number_by names who makes the list (an audited act), otherwise in provisional order. texts: see list_items."""
+    items = list_items(s, meeting, texts)
     snapshot = s.scalar(select(ListSnapshot).where(ListSnapshot.meeting_id == meeting.id))
     if snapshot is not None:
         frozen_ids = {r["item_id"] for r in snapshot.rows}
@@ -154,7 +161,7 @@ def build_list(s: Session, meeting: Meeting, profile: Profile, council: str, ver
     with links to its public documents; of a list not yet released it is the provisional preview."""
     if version not in VERSIONS:
         raise ValueError(f"unknown version {version!r}")
-    records, items = records_for(s, meeting, profile, base_url, number_by)
+    records, items = records_for(s, meeting, profile, base_url, number_by, texts=version == "public")
     amendments = amendments_of(s, meeting.id) if meeting.status == "vastgesteld" else []
     forbidden: list[str] = []
     scrub = None

@@ -141,9 +141,9 @@ def adopt(s: Session, meeting: Meeting, profile: Profile, by: str, pulled: list[
     if not by.strip():
         raise GriffieError("Geef op wie de lijst vaststelt (--by).")
     now = now or datetime.now(timezone.utc)
-    confirmed = check_reviewed(list_items(s, meeting), profile, accept_unreviewed, "vaststellen")
-    records_for(s, meeting, profile, base_url, number_by=by)  # every item gets its number first
-    items = list_items(s, meeting)
+    confirmed = check_reviewed(list_items(s, meeting, texts=False), profile, accept_unreviewed, "vaststellen")
+    records_for(s, meeting, profile, base_url, number_by=by, texts=False)  # every item gets its number first
+    items = list_items(s, meeting, texts=False)
     decisions: list[dict] = []
     decided: dict[int, str] = {}
     for ident, code in (handling or {}).items():
@@ -164,7 +164,7 @@ def adopt(s: Session, meeting: Meeting, profile: Profile, by: str, pulled: list[
         decided[item.id] = PULLED_DECISION + (f"; {decided[item.id]}" if item.id in decided else "")
         decisions.append({"item_id": item.id, "kind": "pulled", "old": old, "new": new, "text": PULLED_DECISION})
         decide(item, "handling", new, person(by), [PULLED_DECISION], score=1.0, actor=by, now=now)
-    records, items = records_for(s, meeting, profile, base_url)
+    records, items = records_for(s, meeting, profile, base_url, texts=False)
     for rec in records:
         rec["decision"] = decided.get(rec["item_id"])
     for item in items:
