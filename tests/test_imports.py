@@ -15,7 +15,7 @@ the module is chosen by data, at these places, each named in IMPORT_BY_NAME:
   thread limits and memory cap are set (the order matters);
 - pipeline/flow.py, Pipeline.build: the council's history practice, only when a registry exists (it brings
   SQLAlchemy; `classify` without a registry starts without it);
-- pipeline/architectures.py, register: the module of each griffiepost spaCy architecture a model's config names
+- pipeline/architectures.py, _import: the module of each griffiepost spaCy architecture a model's config names
   (it needs spaCy and thinc at its top), as spaCy's entry points would.
 A new place fails test_modules_are_imported_by_name_only_at_the_named_places until it is added here, with why."""
 
@@ -31,7 +31,7 @@ IMPORT_BY_NAME = {
     ("pipeline/cli/base.py", "LazyGroup.get_command"),
     ("pipeline/extract/child.py", "_jobs"),
     ("pipeline/flow.py", "Pipeline.build"),
-    ("pipeline/architectures.py", "register"),
+    ("pipeline/architectures.py", "_import"),
 }
 # calls that import a module by a name given at run time
 BY_NAME_CALLS = {"import_module", "__import__", "module_from_spec", "spec_from_file_location", "import_file",
