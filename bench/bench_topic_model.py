@@ -9,13 +9,13 @@ import sys
 import time
 from pathlib import Path
 
-import spacy
 from sklearn.feature_extraction.text import TfidfVectorizer
 from sklearn.metrics import f1_score
 from sklearn.pipeline import make_pipeline
 from sklearn.svm import LinearSVC
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+from pipeline import architectures  # noqa: E402
 from pipeline.blind import read_rows  # noqa: E402
 from pipeline.judge import feature_doc  # noqa: E402
 from pipeline.training import PARTS, letter_rows, predict_labels, read_jsonl  # noqa: E402
@@ -36,7 +36,7 @@ def main() -> None:
     base_pred = list(baseline.predict(texts))
     base_rate = len(texts) / (time.perf_counter() - started)
 
-    nlp = spacy.load(MODELS / "topic")
+    nlp = architectures.load(MODELS / "topic")
     nlp(texts[0])  # warm-up
     started = time.perf_counter()
     spacy_pred = predict_labels(nlp, texts)

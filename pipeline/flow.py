@@ -12,6 +12,7 @@ from pipeline.config import Settings
 from pipeline.errors import GriffieError
 from pipeline.extract import ExtractLimits, extract_all
 from pipeline.extract.worker import get_pool
+from pipeline.judge import load_judge
 from pipeline.models_dir import check_models
 from pipeline.privacy.detect import detect
 from pipeline.records import Extracted, Outcome
@@ -44,8 +45,6 @@ class ModelLoader:
 
     def _load(self, models_dir: Path) -> None:
         try:
-            from pipeline.judge import load_judge  # the spaCy import: only where models are used
-
             self._judge = load_judge(models_dir)
         except BaseException as exc:  # handed to the caller of get(), which raises it in its own thread
             self._error = exc

@@ -2,23 +2,21 @@
 
 from __future__ import annotations
 
+import math
 import re
 import threading
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-import numpy
-import spacy
-from spacy.language import Language
-from spacy.tokenizer import Tokenizer
-from spacy.tokens import Doc
-from spacy.util import registry
-
-from pipeline import occlusion
+from pipeline import architectures, occlusion
 from pipeline.calibration import META_KEY as CALIBRATION_KEY, with_temperature
-from pipeline.models_dir import FIELDS, ModelNotFound, check_models  # noqa: F401  (ModelNotFound: callers' name)
-from pipeline import textcat_arch  # noqa: F401  registers the classifiers' architecture before spacy.load
+from pipeline.models_dir import FIELDS, check_models
 from pipeline.topic_features import TopicFeatures, topic_features
+
+if TYPE_CHECKING:  # spaCy is imported where a model is loaded or a text is read (~0.7 s of CPU): issue 13
+    from spacy.language import Language
+    from spacy.tokens import Doc
 
 _WORD = re.compile(r"[^\W\d_]{2,}")
 # How far (in score) a one-pass occlusion estimate may be from the classifier's own float32 figure (they agree to
@@ -86,6 +84,8 @@ def _extra(nlp: Language, field: str | None) -> TopicFeatures | None:
 
 
 def _doc_of(nlp: Language, words: list[str]) -> Doc:
+    from spacy.tokens import Doc
+
     return Doc(nlp.vocab, words=words)  # an empty letter is an empty Doc (spaCy refuses a "" token)
 
 
@@ -206,7 +206,7 @@ class Judge:
             column = list(textcat.labels).index(code)
             estimate = base_scores[column] - variants[:, column]
         else:
-            estimate = numpy.full(len(lemmas), numpy.nan)  # unknown architecture or label: measure every lemma
+            estimate = [math.nan] * len(lemmas)  # unknown architecture or label: measure every lemma
         chosen = occlusion.strongest(lemmas, estimate, k, exact, OCCLUSION_MARGIN)
         return [doc[groups[lemmas[n]][0]].text for n in chosen]
 
@@ -216,9 +216,10 @@ _LOCK = threading.Lock()
 PLACEHOLDER_TOKENIZER = "griffiepost.PlaceholderTokenizer.v1"
 
 
-@registry.tokenizers(PLACEHOLDER_TOKENIZER)
 def _placeholder_tokenizer():
     """A tokenizer without rules, only used while loading: load_pipelines puts the saved tokenizer in its place."""
+    from spacy.tokenizer import Tokenizer
+
     return lambda nlp: Tokenizer(nlp.vocab)
 
 
@@ -229,10 +230,16 @@ def load_pipelines(paths: dict[str, Path]) -> dict[str, Language]:
     from the saved tokenizer); here the components load onto a rule-less placeholder tokenizer and the saved
     tokenizer is read once and shared by every pipeline that saved the same bytes (same predictions, ~5x faster).
     The pipelines are for prediction: their config names the placeholder, so do not save them with to_disk."""
+    import spacy
+    from spacy.tokenizer import Tokenizer
+    from spacy.util import registry
+
+    registry.tokenizers.register(PLACEHOLDER_TOKENIZER, func=_placeholder_tokenizer)
     pipelines: dict[str, Language] = {}
     tokenizers: dict[bytes, Tokenizer] = {}
     vocab = None
     for field, path in paths.items():
+        architectures.register_saved(path)
         nlp = spacy.load(path, vocab=vocab if vocab is not None else True, exclude=["tokenizer"],
                          config={"nlp": {"tokenizer": {"@tokenizers": PLACEHOLDER_TOKENIZER}}})
         vocab = nlp.vocab

@@ -10,11 +10,15 @@ classifier's own figures recompute the few variants near a decision boundary wit
 
 from __future__ import annotations
 
-from typing import Callable
+import math
+from bisect import bisect_left, bisect_right
+from collections.abc import Sequence
+from typing import TYPE_CHECKING, Callable
 
-import numpy
-from spacy.language import Language
-from spacy.pipeline import TextCategorizer
+if TYPE_CHECKING:  # nothing here imports numpy or spaCy: the arrays come from the model (its ops' xp is numpy)
+    import numpy
+    from spacy.language import Language
+    from spacy.pipeline import TextCategorizer
 
 
 def _layers(textcat: TextCategorizer):
@@ -37,31 +41,32 @@ def occluded_scores(nlp: Language, textcat: TextCategorizer, words: list[str],
     Returns (base scores [n_labels], variant scores [len(removed), n_labels]); a variant that would be left without
     any word gets NaN (the classifier reads such a document as one empty token: recompute it)."""
     norm, linear = _layers(textcat)
+    xp = linear.ops.xp  # the array module of the layer's ops: numpy (the architecture runs with_cpu)
     strings = nlp.vocab.strings
     uniques = sorted(set(words))
     index = {w: i for i, w in enumerate(uniques)}
-    counts = numpy.zeros(len(uniques), dtype="float64")
+    counts = xp.zeros(len(uniques), dtype="float64")
     for w in words:
         counts[index[w]] += 1
-    keys = numpy.asarray([strings.add(w) for w in uniques], dtype="uint64")
+    keys = xp.asarray([strings.add(w) for w in uniques], dtype="uint64")
     idf_table = norm.get_param("idf")
-    idf = numpy.asarray(idf_table[keys % idf_table.shape[0]], dtype="float64")
+    idf = xp.asarray(idf_table[keys % idf_table.shape[0]], dtype="float64")
     # one call of the linear layer with every word alone at value 1: its column of W (plus the bias, taken off)
-    ones = numpy.ones(len(uniques), dtype="float32")
-    lengths = numpy.ones(len(uniques), dtype="int32")
-    bias = numpy.asarray(linear.get_param("b"), dtype="float64")
-    columns = numpy.asarray(linear.predict((keys, ones, lengths)), dtype="float64") - bias
+    ones = xp.ones(len(uniques), dtype="float32")
+    lengths = xp.ones(len(uniques), dtype="int32")
+    bias = xp.asarray(linear.get_param("b"), dtype="float64")
+    columns = xp.asarray(linear.predict((keys, ones, lengths)), dtype="float64") - bias
 
     def weigh(c: numpy.ndarray) -> numpy.ndarray:
-        return numpy.where(c > 0, (1.0 + numpy.log(numpy.maximum(c, 1.0))) * idf, 0.0)
+        return xp.where(c > 0, (1.0 + xp.log(xp.maximum(c, 1.0))) * idf, 0.0)
 
     def softmax(logits: numpy.ndarray) -> numpy.ndarray:
-        e = numpy.exp(logits - logits.max(axis=-1, keepdims=True))
+        e = xp.exp(logits - logits.max(axis=-1, keepdims=True))
         return e / e.sum(axis=-1, keepdims=True)
 
     base_v = weigh(counts)
-    base = softmax(base_v @ columns / numpy.sqrt((base_v ** 2).sum()) + bias)
-    taken = numpy.zeros((len(removed), len(uniques)), dtype="float64")
+    base = softmax(base_v @ columns / xp.sqrt((base_v ** 2).sum()) + bias)
+    taken = xp.zeros((len(removed), len(uniques)), dtype="float64")
     for row, group in enumerate(removed):
         for w, n in group.items():
             taken[row, index[w]] = n
@@ -69,30 +74,28 @@ def occluded_scores(nlp: Language, textcat: TextCategorizer, words: list[str],
     v = weigh(left)
     squares = (v ** 2).sum(axis=1)
     empty = left.sum(axis=1) <= 0
-    logits = (v @ columns) / numpy.sqrt(numpy.where(empty, 1.0, squares))[:, None] + bias
+    logits = (v @ columns) / xp.sqrt(xp.where(empty, 1.0, squares))[:, None] + bias
     variants = softmax(logits)
-    variants[empty] = numpy.nan
+    variants[empty] = xp.nan
     return base, variants
 
 
-def strongest(names: list[str], estimate: numpy.ndarray, k: int, exact: Callable[[int], float],
+def strongest(names: list[str], estimate: Sequence[float], k: int, exact: Callable[[int], float],
               margin: float) -> list[int]:
     """Indices of the k largest positive losses, ordered by (-loss, name), as the exact losses would order them.
 
     `estimate` holds the one-pass losses (NaN: unknown), `exact(i)` the classifier's own loss of variant i, and
     every estimate is within `margin` of its exact loss. Only lemmas whose estimate lies within 2 * margin of
     another estimate or of zero (or is unknown) are measured: for all others the estimate orders them rightly."""
-    known = numpy.nan_to_num(estimate, nan=numpy.inf)
-    ranked = numpy.sort(known)[::-1]
-    bar = max(float(ranked[min(k, len(ranked)) - 1]), 0.0) - 2 * margin
+    known = [math.inf if math.isnan(v) else v for v in map(float, estimate)]
+    ordered = sorted(known)
+    bar = max(ordered[-min(k, len(ordered))], 0.0) - 2 * margin
     candidates = [i for i in range(len(names)) if known[i] >= bar]
-    ordered = numpy.sort(known)
     keys: dict[int, float] = {}
     for i in candidates:
-        value = float(known[i])
-        near = numpy.searchsorted(ordered, value + 2 * margin, side="right") \
-            - numpy.searchsorted(ordered, value - 2 * margin, side="left")
+        value = known[i]
+        near = bisect_right(ordered, value + 2 * margin) - bisect_left(ordered, value - 2 * margin)
         crowded = near > 1  # another estimate besides its own lies within 2 * margin
-        keys[i] = exact(i) if numpy.isinf(value) or abs(value) <= 2 * margin or crowded else value
+        keys[i] = exact(i) if math.isinf(value) or abs(value) <= 2 * margin or crowded else value
     chosen = sorted(candidates, key=lambda i: (-keys[i], names[i]))[:k]
     return [i for i in chosen if keys[i] > 0]

@@ -11,10 +11,11 @@ from __future__ import annotations
 import tomllib
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from spacy.language import Language
-from spacy.tokens import Doc
+if TYPE_CHECKING:
+    from spacy.language import Language
+    from spacy.tokens import Doc
 
 META_KEY = "griffiepost_topic_features"
 SUBWORD_PREFIX = "#"  # character n-gram of a word: "#<afv", "#heffi"

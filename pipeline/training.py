@@ -10,18 +10,16 @@ import time
 from dataclasses import dataclass, field as dc_field
 from datetime import date
 from pathlib import Path
-from typing import Iterable, Sequence
+from types import ModuleType
+from typing import TYPE_CHECKING, Iterable, Sequence
 
-import spacy
-from spacy.language import Language
-from spacy.lookups import Lookups
-from spacy.training import Example
-from spacy.util import fix_random_seed, load_config, load_model_from_config, minibatch
-
+from pipeline import architectures
 from pipeline.judge import feature_doc
-from pipeline.textcat_arch import fit_idf
 from pipeline.topic_features import META_KEY, TopicFeatureSpec, read_lexicon
 from pipeline.vocab import DOCUMENT_KINDS, HANDLINGS, TOPIC_BY_CODE, TOPICS
+
+if TYPE_CHECKING:  # spaCy is imported by the functions that train or load (~0.7 s of CPU): issue 13
+    from spacy.language import Language
 
 FIELDS: tuple[str, ...] = ("topic", "handling", "document_kind")
 LABELS: dict[str, tuple[str, ...]] = {
@@ -34,8 +32,11 @@ def read_jsonl(path: Path) -> list[dict]:
         return [json.loads(line) for line in fh if line.strip()]
 
 
-def _build_nlp(config_path: Path, field: str) -> tuple[Language, dict]:
+def _build_nlp(config_path: Path, field: str) -> tuple[Language, dict, dict[str, ModuleType]]:
+    from spacy.util import load_config, load_model_from_config
+
     config = load_config(config_path)
+    used = architectures.register(config)  # our own architectures the config names, registered before the build
     nlp = load_model_from_config(config, auto_fill=True, validate=True)
     for label in LABELS[field]:
         nlp.get_pipe("textcat").add_label(label)
@@ -47,7 +48,7 @@ def _build_nlp(config_path: Path, field: str) -> tuple[Language, dict]:
         spec = TopicFeatureSpec(int(ours["subword_ngram_min"]), int(ours["subword_ngram_max"]),
                                 int(ours["subword_min_word"]), bool(ours["subject_signal"]), read_lexicon(lexicon))
         nlp.meta[META_KEY] = spec.to_meta()
-    return nlp, {**config["training"], "hand_written_weight": int(ours.get("hand_written_weight", 1))}
+    return nlp, {**config["training"], "hand_written_weight": int(ours.get("hand_written_weight", 1))}, used
 
 
 def letter_rows(folder: Path) -> list[dict]:
@@ -77,6 +78,8 @@ def _weight(row: dict, hand_written_weight: int) -> int:
 
 def _prune_lemmas(nlp: Language, texts: Iterable[str]) -> int:
     """Keep only lemma entries for forms seen in training: the full Dutch table would add 4 MB per pipeline."""
+    from spacy.lookups import Lookups
+
     lemmatizer = nlp.get_pipe("lemmatizer")
     table = lemmatizer.lookups.get_table("lemma_lookup")
     forms = {tok.text.lower() for text in texts for tok in nlp.make_doc(text)}
@@ -97,16 +100,21 @@ def _version(field: str, rows: Sequence[dict], release: str | None, config_path:
 def train_field(rows: Sequence[dict], field: str, config_path: Path, out_dir: Path,
                 epochs: int | None = None, release: str | None = None) -> dict:
     """Train one exclusive-class text classifier for `field` and write it to `out_dir`."""
+    from spacy.training import Example
+    from spacy.util import fix_random_seed, minibatch
+
     started = time.perf_counter()
     rows = [r for r in rows if r.get(field) in LABELS[field]]
-    nlp, training = _build_nlp(config_path, field)
+    nlp, training, used = _build_nlp(config_path, field)
     seed = int(training["seed"])
     fix_random_seed(seed)
     weight = max(1, int(training["hand_written_weight"]))
     examples = [Example.from_dict(feature_doc(nlp, r["text"], field=field), {"cats": {c: float(c == r[field]) for c in LABELS[field]}})
                 for r in rows for _ in range(_weight(r, weight))]
     optimizer = nlp.initialize(lambda: examples)
-    fit_idf(nlp, [eg.reference for eg in examples])
+    for module in used.values():  # what an architecture learns from the whole training set (textcat_arch: idf)
+        if hasattr(module, "fit_idf"):
+            module.fit_idf(nlp, [eg.reference for eg in examples])
     lemma_entries = _prune_lemmas(nlp, (r["text"] for r in rows))
     batch_size = training["batcher"]["size"]["stop"] if isinstance(training["batcher"]["size"], dict) else 32
     rng = random.Random(seed)
@@ -139,6 +147,8 @@ def train(models_dir: Path, extra: Sequence[dict] = (), fields: Sequence[str] = 
           corpus_dir: Path | None = None, config_dir: Path | None = None, epochs: int | None = None,
           release: str | None = None) -> dict:
     """Train the pipelines from the corpus's train split plus reviewed registry items; returns a summary."""
+    import spacy
+
     models_dir = Path(models_dir)
     corpus_dir = Path(corpus_dir) if corpus_dir else models_dir / "corpus"
     config_dir = Path(config_dir) if config_dir else models_dir / "config"
@@ -256,7 +266,7 @@ def evaluate(models_dir: Path, fields: Sequence[str] = FIELDS, *, split_path: Pa
     report = EvaluationReport(split=str(split_path or "heldout"), n=len(rows))
     parts = {name: keep for name, keep in PARTS.items() if any(keep(r["id"]) for r in rows if "id" in r)}
     for field in fields:
-        nlp = spacy.load(models_dir / field)
+        nlp = architectures.load(models_dir / field)
         labelled = [r for r in rows if r.get(field) in LABELS[field]]
         predicted = predict_labels(nlp, [r["text"] for r in labelled], field)
         version = nlp.meta.get("griffiepost_version", "?")

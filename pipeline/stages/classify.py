@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from pipeline.history.judgement import apply_history
+from pipeline.judge import Judge
 from pipeline.records import Analysis, Classification, Provenance, Scored
 from pipeline.rules import Context, Decision, RuleSet
 from pipeline.rules.base import FIELD_WORDS
@@ -14,7 +15,6 @@ from pipeline.vocab import LETTER, MODEL, NO_RULE, NOT_ON_LIST, NOTED, TOPIC_BY_
 
 if TYPE_CHECKING:
     from pipeline.history.practice import Practice
-    from pipeline.judge import Judge
 
 KIND_FIELDS = ("sender_kind", "document_kind")
 HANDLING_FIELDS = ("on_list", "handling")
