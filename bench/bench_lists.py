@@ -24,6 +24,7 @@ from pipeline.lists.render import FORMATS  # noqa: E402
 from pipeline.lists.service import generate  # noqa: E402
 from pipeline.registry.db import make_engine, migrate, session_factory  # noqa: E402
 from pipeline.registry.models import Attachment, Item, Meeting, Message  # noqa: E402
+from pipeline.privacy.detected import record  # noqa: E402
 from pipeline.rules.profile import load_profile  # noqa: E402
 
 N = 500
@@ -78,13 +79,15 @@ def build(sessions, profile, n: int = N, place: bool = True) -> int:
             s.add(msg)
             s.flush()
             org = None if kind == "inwoner" else f"Organisatie {i} Waterlinde"
-            s.add(Item(message_id=msg.id, year=2025, seq=i + 1, registration_number=f"2025-{i + 1:04d}",
-                       status="triaged", received_at=msg.received_at, letter_date=date(2025, 2, 1 + i % 28),
-                       subject=f"Verzoek {i} over verkeersveiligheid en groen in de wijk", sender_name=name,
-                       sender_organisation=org, sender_kind=kind,
-                       public_label=org or "inwoner van Waterlinde", document_kind="brief", circular=False,
-                       on_list=True, topic_code="c_849842ac", handling_code=HANDLINGS[i % len(HANDLINGS)],
-                       committee="Commissie Ruimte", analysis=analysis(i, name, kind), text=letter(i, name)))
+            item = Item(message_id=msg.id, year=2025, seq=i + 1, registration_number=f"2025-{i + 1:04d}",
+                        status="triaged", received_at=msg.received_at, letter_date=date(2025, 2, 1 + i % 28),
+                        subject=f"Verzoek {i} over verkeersveiligheid en groen in de wijk", sender_name=name,
+                        sender_organisation=org, sender_kind=kind,
+                        public_label=org or "inwoner van Waterlinde", document_kind="brief", circular=False,
+                        on_list=True, topic_code="c_849842ac", handling_code=HANDLINGS[i % len(HANDLINGS)],
+                        committee="Commissie Ruimte", analysis=analysis(i, name, kind), text=letter(i, name))
+            record(item, msg.attachments, None)  # as filing does: personal data detected once, stored with the item
+            s.add(item)
         if place:
             replace_unpinned(s)
         return meeting.id if meeting else 0

@@ -16,8 +16,10 @@ from pipeline.deadlines.terms import load_terms
 from pipeline.flow import Pipeline
 from pipeline.intake import Intake
 from pipeline.lists.placement import placement_hook
+from pipeline.privacy.detected import scan_pending
 from pipeline.rawstore import RawStore
 from pipeline.registry.db import make_engine, migrate, session_factory
+from pipeline.registry.retry import patiently
 from pipeline.worker import Summary, Worker
 
 
@@ -46,9 +48,16 @@ class App:
 
     def process_pending(self, progress=None) -> Summary:
         summary = self.worker.run_pending(progress)
+        self.scan_personal_data()
         self.refresh_deadlines()
         self.acknowledge()
         return summary
+
+    def scan_personal_data(self) -> int:
+        """Queued background work: detection for items without a current stored scan (filed before migration
+        0009, or by an older detector); until scanned they are not publishable. Returns how many were scanned."""
+        return patiently(lambda: scan_pending(self.sessions, self.store, self.settings.intake.max_nesting_depth),
+                         "persoonsgegevens controleren")
 
     def refresh_deadlines(self) -> None:
         """Terms for items whose handling changed in review, and warnings against meetings added since."""

@@ -10,6 +10,7 @@ from sqlalchemy import case, func, select
 from sqlalchemy.orm import Session, selectinload
 
 from pipeline.errors import GriffieError, NotFound
+from pipeline.privacy.detected import rescan_subject
 from pipeline.privacy.labels import public_label, residence_from_text
 from pipeline.registry.models import AuditEntry, Item
 from pipeline.registry.truth import decide, person, stored
@@ -162,6 +163,8 @@ def correct(s: Session, item_id: int, actor: str, *, profile: Any = None, note: 
         decide(item, CORRECTABLE[name], new, person(actor), reasons, score=1.0, actor=actor, now=now)
     if "sender_kind" in changes or "sender_organisation" in changes:
         item.public_label = _public_label(item, profile)
+    if "subject" in changes:
+        rescan_subject(item)
     previous = item.status
     _mark_reviewed(item, actor, now)
     s.add(AuditEntry(actor=actor, action="item_corrected", item_id=item.id, message_id=item.message_id,

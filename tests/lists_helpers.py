@@ -8,6 +8,7 @@ from pathlib import Path
 
 from sqlalchemy.orm import Session, sessionmaker
 
+from pipeline.privacy.detected import record
 from pipeline.registry.db import make_engine, migrate, session_factory
 from pipeline.registry.models import Attachment, Item, Message
 from pipeline.registry.numbering import next_number
@@ -59,6 +60,7 @@ def make_item(s: Session, *, received_at: datetime, subject: str = "Brief", kind
                 public_label=label or (organisation if kind != "inwoner" else "inwoner van Proefdorp"),
                 document_kind="brief", circular=False, on_list=on_list, topic_code=None, handling_code=handling,
                 committee=None, analysis={}, text=text)
+    record(item, msg.attachments, None)  # as filing does: detection stored with the item (no raw mail kept here)
     s.add(item)
     s.flush()
     return item

@@ -8,6 +8,7 @@ from pathlib import Path
 
 from sqlalchemy.orm import Session, sessionmaker
 
+from pipeline.privacy.detected import record
 from pipeline.registry.db import make_engine, migrate, session_factory
 from pipeline.registry.models import Decision, Item, Message
 from pipeline.vocab import TOPIC_BY_CODE
@@ -64,6 +65,7 @@ def add_item(s: Session, seq: int, subject: str, organisation: str | None, sende
                 sender_organisation=organisation, sender_kind=sender_kind, public_label=organisation or "inwoner",
                 document_kind=kind, circular=kind == "rondzendbrief", on_list=handling != "niet_op_lijst",
                 topic_code=topic, handling_code=handling, committee="Samenleving", analysis=doc, text=text)
+    record(item, [], None)  # as filing does: detection stored with the item (no raw mail kept here)
     s.add(item)
     s.flush()
     s.add(Decision(item_id=item.id, field="handling", value=handling, score=0.62, source="pipeline",

@@ -40,6 +40,7 @@ def outbox_clock(app, stop: threading.Event, lock: threading.Lock, say: Callable
         while not stop.wait(every_s):
             try:
                 with lock:
+                    app.scan_personal_data()  # items of an old registry waiting for their scan
                     sent = app.acknowledge()
             except GriffieError as e:  # a bad template or an unreachable database: said, tried again next tick
                 say(f"Fout bij ontvangstbevestigingen: {e}")

@@ -13,7 +13,7 @@ from pipeline.cli.intake_cmds import find_item
 from pipeline.errors import GriffieError
 from pipeline.lists.build import list_items
 from pipeline.lists.meetings import find_meeting
-from pipeline.publication import PUBLISHED, Publication, publication, source_message
+from pipeline.publication import PUBLISHED, Publication, publication
 from pipeline.publication.verdicts import VERDICT_WORDS, detected_strings, mark
 from pipeline.vocab import PERSONAL_DATA_KINDS
 
@@ -101,6 +101,6 @@ def privacy_cmd(ctx: click.Context, item: str, not_personal: str | None, persona
             row = mark(s, it, verdict_kind, text, "geen" if not_personal else "wel", by or getpass.getuser())
             click.echo(f"Stuk {it.registration_number}: '{row.text}' is vastgelegd als {VERDICT_WORDS[row.verdict]}.")
             return
-        for d in detected_strings(it, source_message(app, it)):
+        for d in detected_strings(it, with_mail=True):
             verdict = VERDICT_WORDS.get(d.verdict or "", "nog niet beoordeeld")
             click.echo(f"{d.kind_label:<20} {d.text:<40} {', '.join(d.sources):<24} {verdict}")

@@ -14,14 +14,16 @@ from pipeline.publication.documents import (
     text_pdf,
 )
 from pipeline.publication.forbidden import (
+    NotScanned,
     forbidden_for_item,
     forbidden_for_items,
+    found_in_filename,
     item_spans,
     redact_known,
 )
 
 __all__ = [
-    "PUBLISHED", "WITHHELD", "Publication", "PublicationRefused", "PublishedDocument", "forbidden_for_item",
-    "forbidden_for_items", "item_spans", "publication", "redact_known", "redacted_document", "redacted_documents",
+    "PUBLISHED", "WITHHELD", "NotScanned", "Publication", "PublicationRefused", "PublishedDocument",
+    "forbidden_for_item", "forbidden_for_items", "found_in_filename", "item_spans", "publication", "redact_known", "redacted_document", "redacted_documents",
     "redacted_text", "source_message", "text_pdf",
 ]

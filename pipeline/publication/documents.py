@@ -18,7 +18,16 @@ from pipeline.extract.ocr import OcrError
 from pipeline.lists.render_pdf import fonts
 from pipeline.privacy.guard import PrivacyLeak, PublicationRefused, check_public, describe, guarded
 from pipeline.privacy.pdf import PdfRedactionError, redact_pdf
-from pipeline.publication.forbidden import forbidden_for_item, is_numeric, present_needles, redact_known
+from pipeline.publication.forbidden import (
+    forbidden_for_item,
+    found_in_attachment,
+    found_in_filename,
+    found_in_letter,
+    found_in_subject,
+    is_numeric,
+    present_needles,
+    redact_known,
+)
 from pipeline.publication.scan import redact_image_file, redact_scanned_pdf
 from pipeline.records import ParsedMessage
 from pipeline.registry.models import Attachment, Item
@@ -132,7 +141,7 @@ def _redact(item: Item, att: Attachment, data: bytes, needles: list[str], limits
                                            "om af te schermen")
         note = f"geanonimiseerd: {boxes} zwart(e) vlak(ken)" + (" (via OCR)" if att.ocr else "")
     elif att.text and att.text.strip():
-        redacted = redact_known(att.text, needles)
+        redacted = redact_known(att.text, needles, found_in_attachment(item, att.position))
         out = text_pdf(f"Bijlage {att.position + 1} (openbare versie)", redacted)
         note = f"geanonimiseerd: {redacted.count('[')} gegeven(s) vervangen; opnieuw opgemaakt als PDF"
     else:
@@ -143,18 +152,20 @@ def _redact(item: Item, att: Attachment, data: bytes, needles: list[str], limits
 
 def redacted_document(app, item: Item, att: Attachment, parsed: ParsedMessage | None = None,
                       needles: list[str] | None = None) -> PublishedDocument:
-    """The public version of one attachment, or why it is not published; a leak raises PublicationRefused."""
-    parsed = parsed or source_message(app, item)
-    needles = needles if needles is not None else forbidden_for_item(item, parsed)
+    """The public version of one attachment, or why it is not published; a leak raises PublicationRefused.
+    The kept mail is parsed (once, or `parsed` given) only for the bytes of a document that is published."""
+    needles = needles if needles is not None else forbidden_for_item(item, with_mail=True)
     doc = _published(app, item, att, parsed, needles)
-    doc.original = guarded(redact_known(att.filename or "", needles), needles, "text")
+    original = redact_known(att.filename or "", needles, found_in_filename(item, att.position))
+    doc.original = guarded(original, needles, "text")
     return doc
 
 
-def _published(app, item: Item, att: Attachment, parsed: ParsedMessage, needles: list[str]) -> PublishedDocument:
+def _published(app, item: Item, att: Attachment, parsed: ParsedMessage | None,
+               needles: list[str]) -> PublishedDocument:
     if att.status not in ("ok", "ocr"):
         return _withheld(item, att, STATUS_NOTES.get(att.status, att.status))
-    data = attachment_bytes(parsed, att)
+    data = attachment_bytes(parsed or source_message(app, item), att)
     if data is None:
         return _withheld(item, att, "bijlage niet teruggevonden in het bewaarde bericht")
     try:
@@ -166,14 +177,14 @@ def _published(app, item: Item, att: Attachment, parsed: ParsedMessage, needles:
 def redacted_documents(app, item: Item) -> list[PublishedDocument]:
     """Every attachment of the item's message as published (redacted PDF) or not (with the reason)."""
     parsed = source_message(app, item)
-    needles = forbidden_for_item(item, parsed)
+    needles = forbidden_for_item(item, with_mail=True)
     return [redacted_document(app, item, att, parsed, needles) for att in item.message.attachments]
 
 
 def redacted_text(item: Item, needles: list[str] | None = None) -> str:
     """The letter text with every personal-data span replaced by a marker, checked by the guard."""
     needles = needles if needles is not None else forbidden_for_item(item)
-    return guarded(redact_known(item.text or "", needles), needles, "text")
+    return guarded(redact_known(item.text or "", needles, found_in_letter(item)), needles, "text")
 
 
 def _guarded_field(item: Item, field: str, text: str, needles: list[str]) -> str:
@@ -188,15 +199,17 @@ def _guarded_field(item: Item, field: str, text: str, needles: list[str]) -> str
 
 
 def publication(app, item: Item, with_documents: bool = True) -> Publication:
-    """The item as the public sees it: label, subject, date, redacted text and documents, all guarded."""
-    parsed = source_message(app, item)
-    needles = forbidden_for_item(item, parsed)
+    """The item as the public sees it: label, subject, date, redacted text and documents, all guarded. It reads
+    the personal data stored with the item; the kept mail is parsed only for the documents' bytes."""
+    needles = forbidden_for_item(item, with_mail=True)
     t = item_truth(item)
-    subject = _guarded_field(item, "onderwerp", redact_known(t.value("subject") or "(geen onderwerp)", needles),
-                             needles)
+    subject = redact_known(t.value("subject") or "(geen onderwerp)", needles, found_in_subject(item))
+    subject = _guarded_field(item, "onderwerp", subject, needles)
     sender = _guarded_field(item, "afzender", t.public_label, needles)
-    docs = [redacted_document(app, item, a, parsed, needles) for a in item.message.attachments] \
-        if with_documents else []
+    docs = []
+    if with_documents:
+        parsed = source_message(app, item)
+        docs = [redacted_document(app, item, a, parsed, needles) for a in item.message.attachments]
     letter_date = t.value("letter_date")
     return Publication(t.id, t.registration_number, sender, subject, letter_date.isoformat() if letter_date else None,
                        redacted_text(item, needles), docs, needles)

@@ -4,26 +4,27 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
+from typing import Any
 from email.utils import parseaddr
 
 from pipeline.privacy import lexicon as lx
 from pipeline.privacy.detect import detect
+from pipeline.privacy.detected import DETECTOR_VERSION, spans_of
 from pipeline.privacy.guard import (
     DIGIT_SEPARATORS,
     ForbiddenString,
+    PublicationRefused,
     forbidden_strings,
     normalise,
 )
 from pipeline.privacy.redact import redact_text
-from pipeline.records import ParsedMessage, PersonalDataSpan
+from pipeline.records import PersonalDataSpan
 from pipeline.registry.models import Item, PrivacyVerdict
-from pipeline.registry.view import item_truth
+from pipeline.registry.view import ItemTruth, item_truth
 
 PRIVATE_KINDS = ("inwoner", "onbekend")
 NOT_PERSONAL, PERSONAL = "geen", "wel"  # a reviewer's verdict on a string: geen / wel persoonsgegeven
 NUMERIC = re.compile(r"[\d\s\-.()+/]+")
-_CACHE: dict[tuple, list[PersonalDataSpan]] = {}
-_CACHE_MAX = 5_000
 
 
 def _organisation_like(display: str) -> bool:
@@ -32,10 +33,25 @@ def _organisation_like(display: str) -> bool:
     return any(lx.is_org_word(word) for word in display.split())
 
 
-def _sender_spans(item: Item, parsed: ParsedMessage | None) -> list[PersonalDataSpan]:
-    """The sender as a person: the signatory's (or private writer's) name, and a private writer's addresses."""
+class NotScanned(PublicationRefused):
+    """The item's personal data has not been detected yet (filed before migration 0009, or by an older detector):
+    the worker's pass scans it; until then nothing about the item is published."""
+
+
+def stored_detection(item: Item, with_mail: bool = False) -> dict[str, Any]:
+    """What detection found in item when it was filed (or scanned by the worker): never detected in a request."""
+    data = item.personal_data
+    if data is None or item.personal_data_version != DETECTOR_VERSION or (with_mail and data.get("mail") is None):
+        raise NotScanned(f"Stuk {item.registration_number} is nog niet op persoonsgegevens gecontroleerd; dat "
+                         "gebeurt in de wachtrij van de verwerking (griffiepost watch of retry). Tot dan wordt het "
+                         "niet gepubliceerd.")
+    return data
+
+
+def _sender_spans(t: ItemTruth, from_address: str | None, people: list | None) -> list[PersonalDataSpan]:
+    """The sender as a person: the signatory's (or private writer's) name, and a private writer's addresses
+    (the From header, and with the stored people of the mail its display names and the forwarded original's)."""
     spans: list[PersonalDataSpan] = []
-    t = item_truth(item)
     name = " ".join((t.sender_name or "").split())
     org = " ".join((t.value("sender_organisation") or "").split())
     if name and name.casefold() not in (org.casefold(), (t.public_label or "").casefold()) \
@@ -43,13 +59,10 @@ def _sender_spans(item: Item, parsed: ParsedMessage | None) -> list[PersonalData
         spans.append(PersonalDataSpan("person", 0, len(name), "sender", name))
     if t.value("sender_kind") not in PRIVATE_KINDS:
         return spans
-    people = [parseaddr(item.message.from_address or "")] if item.message is not None else []  # the From header
+    found = [parseaddr(from_address or "")] if from_address is not None else []  # the From header
+    found += [(display, address) for display, address in people or ()]
     addresses: set[str | None] = set()
-    if parsed is not None:
-        people.append((parsed.from_name, parsed.from_address))
-        if parsed.origin is not None:
-            people.append((parsed.origin.from_name, parsed.origin.from_address))
-    for display, address in people:
+    for display, address in found:
         addresses.add(address)
         if display and "@" not in display and len(display.split()) >= 2 and not _organisation_like(display):
             spans.append(PersonalDataSpan("person", 0, len(display), "sender", " ".join(display.split())))
@@ -57,28 +70,39 @@ def _sender_spans(item: Item, parsed: ParsedMessage | None) -> list[PersonalData
     return spans
 
 
-def item_spans(item: Item, parsed: ParsedMessage | None = None) -> list[PersonalDataSpan]:
-    """Every personal-data span of an item: detect() over the letter text, every attachment's text and (when
-    the parsed raw message is given) the whole mail body and the forwarded original, plus the sender."""
-    attachments = list(item.message.attachments) if item.message is not None else []
-    key = (item.id, hash(item.text or ""), tuple(hash(a.text or "") for a in attachments), item.sender_name,
-           item.sender_kind, item.sender_organisation, parsed is not None and hash(parsed.text))
-    cached = _CACHE.get(key)
-    if cached is not None:
-        return cached
-    spans = list(detect(item.text or "", "body"))
-    for a in attachments:
-        if a.text:
-            spans += detect(a.text, f"attachment:{a.position}")
-    if parsed is not None:
-        spans += detect(parsed.text or "", "body")
-        if parsed.origin is not None and parsed.origin.text:
-            spans += detect(parsed.origin.text, "origin")
-    spans += _sender_spans(item, parsed)
-    if len(_CACHE) >= _CACHE_MAX:
-        _CACHE.clear()
-    _CACHE[key] = spans
-    return spans
+def item_spans(item: Item, with_mail: bool = False) -> list[PersonalDataSpan]:
+    """Every personal-data span of an item, as stored: the letter text, every attachment's text and (with_mail)
+    the whole mail body and the forwarded original, plus the sender."""
+    data = stored_detection(item, with_mail)
+    spans = spans_of(data["letter"])
+    for _position, found in data["attachments"]:
+        spans += spans_of(found)
+    if with_mail:
+        spans += spans_of(data["mail"])
+    from_address = item.message.from_address if item.message is not None else None
+    return spans + _sender_spans(item_truth(item), from_address, data["people"] if with_mail else None)
+
+
+def found_in_attachment(item: Item, position: int) -> list[PersonalDataSpan]:
+    """The stored spans of one attachment's text."""
+    return next((spans_of(found) for p, found in stored_detection(item)["attachments"] if p == position), [])
+
+
+def found_in_filename(item: Item, position: int) -> list[PersonalDataSpan]:
+    return spans_of(stored_detection(item)["filenames"].get(str(position), []))
+
+
+def found_in_letter(item: Item) -> list[PersonalDataSpan]:
+    return spans_of(stored_detection(item)["letter"])
+
+
+def found_in_subject(item: Item) -> list[PersonalDataSpan]:
+    """The stored spans of the subject; a subject changed without a new scan is not publishable."""
+    subject = stored_detection(item)["subject"]
+    if subject["text"] != item.subject:
+        raise NotScanned(f"Het onderwerp van stuk {item.registration_number} is gewijzigd en nog niet op "
+                         "persoonsgegevens gecontroleerd.")
+    return spans_of(subject["spans"])
 
 
 def with_verdicts(spans: list[PersonalDataSpan], verdicts: Iterable[PrivacyVerdict]) -> list[PersonalDataSpan]:
@@ -93,20 +117,19 @@ def with_verdicts(spans: list[PersonalDataSpan], verdicts: Iterable[PrivacyVerdi
                    for v in verdicts if v.verdict == PERSONAL]
 
 
-def _outside_organisation(item: Item, spans: list[PersonalDataSpan]) -> list[PersonalDataSpan]:
+def _outside_organisation(t: ItemTruth, spans: list[PersonalDataSpan]) -> list[PersonalDataSpan]:
     """Organisations keep their names: a name inside the sender organisation's own public name ("Reisbureau
     Marco Polo B.V.", signed by Marco Polo) is published with it, so it cannot be forbidden for this item."""
-    t = item_truth(item)
     if t.value("sender_kind") in PRIVATE_KINDS or not t.value("sender_organisation"):
         return spans
     own = normalise(t.value("sender_organisation"))
     return [sp for sp in spans if sp.kind != "person" or normalise(sp.text) not in own]
 
 
-def forbidden_for_item(item: Item, parsed: ParsedMessage | None = None) -> list[str]:
+def forbidden_for_item(item: Item, with_mail: bool = False) -> list[str]:
     """The strings no public output about item may contain: its personal-data spans (after the reviewers'
     verdicts) with their variants (initials, phone formats, ...), as ForbiddenString values with their kind."""
-    spans = _outside_organisation(item, item_spans(item, parsed))
+    spans = _outside_organisation(item_truth(item), item_spans(item, with_mail))
     return forbidden_strings(with_verdicts(spans, item.privacy_verdicts))
 
 
@@ -163,6 +186,10 @@ def needle_spans(text: str, needles: Iterable[str], source: str = "body") -> lis
     return spans
 
 
-def redact_known(text: str, needles: Iterable[str], source: str = "body") -> str:
-    """text with what detect() finds and every occurrence of the item's known personal data replaced by markers."""
-    return redact_text(text, list(detect(text, source)) + needle_spans(text, needles, source))
+def redact_known(text: str, needles: Iterable[str], found: list[PersonalDataSpan] | None = None,
+                 source: str = "body") -> str:
+    """text with what detection found in it and every occurrence of the item's known personal data replaced by
+    markers. An item's texts pass `found`, the spans stored with the item (no detection in a request); a text
+    without stored spans (None) is detected here."""
+    spans = list(found) if found is not None else detect(text, source)
+    return redact_text(text, spans + needle_spans(text, needles, source))

@@ -9,7 +9,6 @@ from sqlalchemy.orm import Session
 from pipeline.errors import GriffieError
 from pipeline.privacy.guard import normalise
 from pipeline.publication.forbidden import NOT_PERSONAL, PERSONAL, item_spans
-from pipeline.records import ParsedMessage
 from pipeline.registry.models import AuditEntry, Item, PrivacyVerdict
 from pipeline.vocab import PERSONAL_DATA_KINDS, PERSONAL_DATA_WORDS
 
@@ -31,11 +30,12 @@ class DetectedString:
         return KIND_LABELS.get(self.kind, self.kind)
 
 
-def detected_strings(item: Item, parsed: ParsedMessage | None = None) -> list[DetectedString]:
-    """Every distinct string detection found in the item, plus those a reviewer added, with their verdicts."""
+def detected_strings(item: Item, with_mail: bool = False) -> list[DetectedString]:
+    """Every distinct string detection found in the item (as stored; with_mail: the mail body and the forwarded
+    original too), plus those a reviewer added, with their verdicts. NotScanned when it was not scanned yet."""
     verdicts = {v.key: v for v in item.privacy_verdicts}
     found: dict[str, tuple[str, str, list[str]]] = {}
-    for span in item_spans(item, parsed):
+    for span in item_spans(item, with_mail):
         text = " ".join(span.text.split())
         entry = found.setdefault(normalise(text), (span.kind, text, []))
         if span.source not in entry[2]:

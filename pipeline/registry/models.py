@@ -153,6 +153,10 @@ class Item(Base):
     analysis: Mapped[dict[str, Any]] = mapped_column(JSON)
     rule_hits: Mapped[list[str] | None] = mapped_column(JSON)  # every rule that fired, in chain order (None: pre-0007)
     text: Mapped[str] = mapped_column(Text, default="")  # the letter text the judgement read
+    # What personal-data detection found in the item's texts, stored at filing (privacy/detected.py); NULL or an
+    # older detector's version: not yet scanned, queued for the worker and not publishable (migration 0009).
+    personal_data: Mapped[dict[str, Any] | None] = mapped_column(JSON)
+    personal_data_version: Mapped[int | None] = mapped_column(Integer)
     reviewed_by: Mapped[str | None] = mapped_column(String(128))
     reviewed_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
     assigned_to: Mapped[str | None] = mapped_column(String(128), index=True)  # a colleague's user name

@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from collections.abc import Callable
+from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from pipeline.history.judgement import apply_history
@@ -25,28 +26,6 @@ FACT_KINDS = ("automatisch", "rondzendbrief")
 # a reason opens with the field (the topic by its short name: "Onderwerp verkeer (0.81) door: ...")
 MODEL_WORDS = {"topic": "Onderwerp", "document_kind": field_label("document_kind", True),
                "handling": field_label("handling", True)}
-
-
-@dataclass(frozen=True)
-class FallbackStep:
-    """A fixed step after the rules chain: what decides a field no rule decided (shown by `rules check`)."""
-
-    name: str
-    field: str  # the field it decides ("history": handling and committee from the council's own lists)
-    what: str  # Dutch
-    needs_model: bool | None = None  # True: only with the models; False: only without them; None: always
-
-
-# In the order classify() applies them.
-FALLBACK_STEPS: tuple[FallbackStep, ...] = (
-    FallbackStep("afzender-onbekend", "sender_kind", "geen regel herkent de afzender: onbekend, nakijken"),
-    FallbackStep("model-soort-document", "document_kind", "het model kiest; onder de drempel: brief", True),
-    FallbackStep("zonder-model-soort-document", "document_kind", "geen model: voorlopig brief", False),
-    FallbackStep("model-afhandeling", "handling", "het model kiest (nooit 'niet op de lijst')", True),
-    FallbackStep("zonder-model-afhandeling", "handling", "geen model: voorlopig voor kennisgeving aannemen", False),
-    FallbackStep("model-onderwerp", "topic", "het model kiest; de commissie volgt uit het profiel", True),
-    FallbackStep("geschiedenis", "history", "hoe de raad deze afzender eerder afhandelde (eigen lijsten)"),
-)
 
 
 def model_text(analysis: Analysis) -> str:
@@ -107,117 +86,191 @@ def explain_rules(analysis: Analysis, ruleset: RuleSet) -> list[str]:
     return lines
 
 
+class Judging:
+    """What classify() carries from step to step: the chain's context and what the steps decided so far."""
+
+    def __init__(self, analysis: Analysis, ruleset: RuleSet, judge: "Judge | None", review_threshold: float,
+                 top_k: int, history: "Practice | None") -> None:
+        self.analysis, self.ruleset, self.judge, self.history = analysis, ruleset, judge, history
+        self.review_threshold, self.top_k = review_threshold, top_k
+        self.ctx: Context = ruleset.run(analysis, ())  # the chain's context, before any rule ran
+        self.reasons: list[str] = []
+        self.sources: dict[str, Provenance] = {}
+        self.model_scores: dict[str, float] = {}
+        self.text = model_text(analysis)
+        self.skip = personal_words(analysis)
+        self.topics: list[Scored] = []
+        self.committee: str | None = None
+        self.ruled: set[tuple[str, ...]] = set()  # the groups of fields the chain has run for
+
+    def run_rules(self, fields: tuple[str, ...]) -> None:
+        """The rules chain for these fields; each field it decided gets the deciding rule as its source."""
+        start = len(self.ctx.hits)
+        self.ruleset.run(self.analysis, fields, self.ctx)
+        self.reasons.extend(_new_reasons(self.ctx, start))
+        self.ruled.add(fields)
+        for field in fields:
+            if field in self.ctx.decisions:
+                self.sources[field] = rule_provenance(self.ctx, field)
+        if "on_list" in fields and "on_list" not in self.ctx.decisions:
+            self.sources["on_list"] = Provenance("default:geen regel houdt het eraf", [])
+
+    @property
+    def on_list(self) -> bool:
+        return self.ctx.value("on_list") is not False
+
+    def by_model(self, field: str, code: str, shown: str, score: float) -> None:
+        """A model's proposal for field: its score, its reason (the strongest words) and its source."""
+        self.model_scores[field] = score
+        self.reasons.append(_model_reason(self.judge, self.text, field, code, shown, score, self.skip))
+        self.sources[field] = Provenance(model_source(self.judge, field, score), [self.reasons[-1]])
+
+    def by_default(self, field: str, value: str, source: str, reason: str) -> None:
+        """No rule and no model: the safe value, flagged with score 0 (nakijken)."""
+        self.ctx.decisions[field] = Decision(value, 0.0, True, NO_RULE)
+        self.model_scores[field] = 0.0
+        self.reasons.append(reason)
+        self.sources[field] = Provenance(source, [reason])
+
+
+def _open(field: str) -> Callable[[Judging], bool]:
+    """The step applies when no rule decided field."""
+    return lambda j: j.ctx.value(field) is None
+
+
+def _unknown_sender(j: Judging) -> None:
+    j.ctx.decisions["sender_kind"] = Decision(UNKNOWN_SENDER, 0.0, True, NO_RULE)
+    j.reasons.append("Soort afzender onbekend: geen regel herkent de afzender")
+    j.sources["sender_kind"] = Provenance("default:geen regel", [j.reasons[-1]])
+
+
+def _model_document_kind(j: Judging) -> None:
+    best = next(p for p in j.judge.document_kind(j.text) if p.code not in FACT_KINDS)
+    j.by_model("document_kind", best.code, best.code, best.score)
+    kind = best.code
+    if best.score < j.review_threshold and kind != LETTER:
+        # a weak guess must not take a letter off the list or pick its handling: treat it as a letter
+        kind = LETTER
+        j.reasons.append(f"Soort document onzeker ({best.code}, {best.score:.2f}): behandeld als brief")
+        j.sources["document_kind"].reasons.append(j.reasons[-1])
+    j.ctx.decisions["document_kind"] = Decision(kind, best.score, True, MODEL)
+
+
+def _model_handling(j: Judging) -> None:
+    # keeping mail off the list is a rule's decision (with its reason); the model proposes handling only
+    best = next(p for p in j.judge.handling(j.text) if p.code != NOT_ON_LIST)
+    j.ctx.decisions["handling"] = Decision(best.code, best.score, True, MODEL)
+    j.by_model("handling", best.code, j.ctx.describe("handling", best.code), best.score)
+
+
+def _model_topic(j: Judging) -> None:
+    j.topics = [Scored(p.code, p.score) for p in j.judge.topics(j.text)[:j.top_k]]
+    if j.topics:
+        best = j.topics[0]
+        label = TOPIC_BY_CODE[best.code].label if best.code in TOPIC_BY_CODE else best.code
+        j.by_model("topic", best.code, label, best.score)
+
+
+def _committee(j: Judging) -> None:
+    profile = j.ruleset.profile
+    topic = j.topics[0] if j.topics else None
+    if topic is None:
+        j.sources["topic"] = Provenance("default:geen model", [])
+    if j.on_list:  # the profile's table of committees by topic
+        j.committee = profile.committee_for(topic.code if topic else None)
+        shown = TOPIC_BY_CODE[topic.code].label if topic and topic.code in TOPIC_BY_CODE else "geen onderwerp"
+        j.sources["committee"] = Provenance(f"profile:{profile.name}",
+                                            [f"Commissie {j.committee or '(geen)'} bij {shown} (profiel {profile.name})"])
+    else:  # off the list: no committee, for the same reason
+        j.sources["committee"] = Provenance(j.sources["on_list"].source, list(j.sources["on_list"].reasons))
+
+
+def _history(j: Judging) -> None:
+    """The council's own lists: how it handled this sender before (issue 17)."""
+    a = j.analysis
+    before, by_profile = len(j.reasons), j.committee
+    j.committee, decided = apply_history(j.history, a, j.ruleset, j.ctx, j.reasons, j.committee)
+    told = Provenance(f"history:{a.sender_organisation or a.sender_name or a.sender_address}", j.reasons[before:])
+    if decided:
+        j.model_scores.pop("handling", None)
+        j.sources["handling"] = told
+    if j.committee != by_profile:
+        j.sources["committee"] = told
+
+
+def _always(_j: Judging) -> bool:
+    return True
+
+
+@dataclass(frozen=True)
+class FallbackStep:
+    """A fixed step after the rules chain: what decides a field no rule decided (shown by `rules check`).
+    classify() runs exactly these, in this order: the chain for `after` first, then `run` when `applies`."""
+
+    name: str
+    field: str  # the field it decides ("history": handling and committee from the council's own lists)
+    what: str  # Dutch
+    needs_model: bool | None  # True: only with the models; False: only without them; None: always
+    run: Callable[[Judging], None] = field(repr=False)
+    applies: Callable[[Judging], bool] = field(default=_always, repr=False)
+    after: tuple[str, ...] = KIND_FIELDS  # the rules that decide before this step
+
+
+FALLBACK_STEPS: tuple[FallbackStep, ...] = (
+    FallbackStep("afzender-onbekend", "sender_kind", "geen regel herkent de afzender: onbekend, nakijken", None,
+                 _unknown_sender, _open("sender_kind")),
+    FallbackStep("model-soort-document", "document_kind", "het model kiest; onder de drempel: brief", True,
+                 _model_document_kind, _open("document_kind")),
+    FallbackStep("zonder-model-soort-document", "document_kind", "geen model: voorlopig brief", False,
+                 lambda j: j.by_default("document_kind", LETTER, "default:geen regel en geen model",
+                                        "Soort document: geen regel en geen model; voorlopig 'brief'"),
+                 _open("document_kind")),
+    FallbackStep("model-afhandeling", "handling", "het model kiest (nooit 'niet op de lijst')", True,
+                 _model_handling, _open("handling"), HANDLING_FIELDS),
+    FallbackStep("zonder-model-afhandeling", "handling", "geen model: voorlopig voor kennisgeving aannemen", False,
+                 lambda j: j.by_default("handling", NOTED, "default:geen regel en geen model",
+                                        "Afhandeling: geen regel en geen model; voorlopig voor kennisgeving aannemen"),
+                 _open("handling"), HANDLING_FIELDS),
+    FallbackStep("model-onderwerp", "topic", "het model kiest", True, _model_topic, after=HANDLING_FIELDS),
+    FallbackStep("commissie", "committee", "de commissie volgt uit het profiel bij het onderwerp (van de lijst: "
+                 "geen)", None, _committee, after=HANDLING_FIELDS),
+    FallbackStep("geschiedenis", "history", "hoe de raad deze afzender eerder afhandelde (eigen lijsten)", None,
+                 _history, lambda j: j.history is not None and j.on_list, HANDLING_FIELDS),
+)
+
+
 def classify(analysis: Analysis, ruleset: RuleSet, judge: "Judge | None", review_threshold: float = 0.55,
              top_k: int = 3, history: "Practice | None" = None) -> Classification:
-    profile = ruleset.profile
-    ctx = ruleset.run(analysis, KIND_FIELDS)
-    reasons = _new_reasons(ctx, 0)
-    model_scores: dict[str, float] = {}
-    text = model_text(analysis)
-    skip = personal_words(analysis)
+    """The rules chain, then the fixed steps of FALLBACK_STEPS in their order (one loop: the table is the code)."""
+    j = Judging(analysis, ruleset, judge, review_threshold, top_k, history)
+    with_model = judge is not None
+    for step in FALLBACK_STEPS:
+        if step.after not in j.ruled:
+            j.run_rules(step.after)
+        if step.needs_model in (None, with_model) and step.applies(j):
+            step.run(j)
 
-    sources: dict[str, Provenance] = {}
-    if ctx.value("sender_kind") is None:
-        ctx.decisions["sender_kind"] = Decision(UNKNOWN_SENDER, 0.0, True, NO_RULE)
-        reasons.append("Soort afzender onbekend: geen regel herkent de afzender")
-        sources["sender_kind"] = Provenance("default:geen regel", [reasons[-1]])
-    else:
-        sources["sender_kind"] = rule_provenance(ctx, "sender_kind")
-
-    if ctx.value("document_kind") is None:
-        if judge is not None:
-            best = next(p for p in judge.document_kind(text) if p.code not in FACT_KINDS)
-            model_scores["document_kind"] = best.score
-            reasons.append(_model_reason(judge, text, "document_kind", best.code, best.code, best.score, skip))
-            sources["document_kind"] = Provenance(model_source(judge, "document_kind", best.score), [reasons[-1]])
-            kind = best.code
-            if best.score < review_threshold and kind != LETTER:
-                # a weak guess must not take a letter off the list or pick its handling: treat it as a letter
-                kind = LETTER
-                reasons.append(f"Soort document onzeker ({best.code}, {best.score:.2f}): behandeld als brief")
-                sources["document_kind"].reasons.append(reasons[-1])
-            ctx.decisions["document_kind"] = Decision(kind, best.score, True, MODEL)
-        else:
-            ctx.decisions["document_kind"] = Decision(LETTER, 0.0, True, NO_RULE)
-            model_scores["document_kind"] = 0.0
-            reasons.append("Soort document: geen regel en geen model; voorlopig 'brief'")
-            sources["document_kind"] = Provenance("default:geen regel en geen model", [reasons[-1]])
-    else:
-        sources["document_kind"] = rule_provenance(ctx, "document_kind")
-
-    start = len(ctx.hits)
-    ruleset.run(analysis, HANDLING_FIELDS, ctx)
-    reasons.extend(_new_reasons(ctx, start))
-    on_list = ctx.value("on_list") is not False
-    sources["on_list"] = rule_provenance(ctx, "on_list") if "on_list" in ctx.decisions \
-        else Provenance("default:geen regel houdt het eraf", [])
-
-    if ctx.value("handling") is None:
-        if judge is not None:
-            # keeping mail off the list is a rule's decision (with its reason); the model proposes handling only
-            best = next(p for p in judge.handling(text) if p.code != NOT_ON_LIST)
-            ctx.decisions["handling"] = Decision(best.code, best.score, True, MODEL)
-            model_scores["handling"] = best.score
-            reasons.append(_model_reason(judge, text, "handling", best.code, ctx.describe("handling", best.code),
-                                         best.score, skip))
-            sources["handling"] = Provenance(model_source(judge, "handling", best.score), [reasons[-1]])
-        else:
-            ctx.decisions["handling"] = Decision(NOTED, 0.0, True, NO_RULE)
-            model_scores["handling"] = 0.0
-            reasons.append("Afhandeling: geen regel en geen model; voorlopig voor kennisgeving aannemen")
-            sources["handling"] = Provenance("default:geen regel en geen model", [reasons[-1]])
-    else:
-        sources["handling"] = rule_provenance(ctx, "handling")
-
-    topics: list[Scored] = []
-    if judge is not None:
-        topics = [Scored(p.code, p.score) for p in judge.topics(text)[:top_k]]
-        if topics:
-            best_topic = topics[0]
-            model_scores["topic"] = best_topic.score
-            label = TOPIC_BY_CODE[best_topic.code].label if best_topic.code in TOPIC_BY_CODE else best_topic.code
-            reasons.append(_model_reason(judge, text, "topic", best_topic.code, label, best_topic.score, skip))
-            sources["topic"] = Provenance(model_source(judge, "topic", best_topic.score), [reasons[-1]])
-    topic = topics[0] if topics else None
-    if topic is None:
-        sources["topic"] = Provenance("default:geen model", [])
-    committee = profile.committee_for(topic.code if topic else None) if on_list else None
-    if on_list:  # the profile's table of committees by topic
-        shown = TOPIC_BY_CODE[topic.code].label if topic and topic.code in TOPIC_BY_CODE else "geen onderwerp"
-        sources["committee"] = Provenance(f"profile:{profile.name}",
-                                          [f"Commissie {committee or '(geen)'} bij {shown} (profiel {profile.name})"])
-    else:  # off the list: no committee, for the same reason
-        sources["committee"] = Provenance(sources["on_list"].source, list(sources["on_list"].reasons))
-    if history is not None and on_list:  # the council's own lists: how it handled this sender before (issue 17)
-        before, by_profile = len(reasons), committee
-        committee, decided = apply_history(history, analysis, ruleset, ctx, reasons, committee)
-        told = Provenance(f"history:{analysis.sender_organisation or analysis.sender_name or analysis.sender_address}",
-                          reasons[before:])
-        if decided:
-            model_scores.pop("handling", None)
-            sources["handling"] = told
-        if committee != by_profile:
-            sources["committee"] = told
-
-    sender_kind = ctx.value("sender_kind")
-    low = [f for f, s in model_scores.items() if s < review_threshold]
+    sender_kind = j.ctx.value("sender_kind")
+    low = [f for f, s in j.model_scores.items() if s < review_threshold]
+    reasons = j.reasons
     if low:
         reasons.append("Nakijken: onzeker over " + ", ".join(MODEL_WORDS[f].lower() for f in low)
                        + f" (score onder {review_threshold:.2f})")
     if sender_kind == UNKNOWN_SENDER:
         reasons.append("Nakijken: soort afzender onbekend")
-    handling = ctx.decisions["handling"]
+    handling = j.ctx.decisions["handling"]
+    topic = j.topics[0] if j.topics else None
     return Classification(
         sender_kind=sender_kind,
-        document_kind=ctx.value("document_kind"),
-        on_list=on_list,
+        document_kind=j.ctx.value("document_kind"),
+        on_list=j.on_list,
         topic=topic,
-        topics=topics,
+        topics=j.topics,
         handling=Scored(handling.value, handling.score),
-        committee=committee,
+        committee=j.committee,
         reasons=reasons,
         needs_review=bool(low) or sender_kind == UNKNOWN_SENDER,
         model_version=judge.version if judge is not None else None,
-        rule_hits=[hit.rule for hit in ctx.hits],
-        sources=sources,
+        rule_hits=[hit.rule for hit in j.ctx.hits],
+        sources=j.sources,
     )

@@ -7,6 +7,7 @@ from typing import Any
 
 from sqlalchemy.orm import Session
 
+from pipeline.privacy.detected import record
 from pipeline.records import Outcome, Provenance
 from pipeline.registry.models import Attachment, AuditEntry, Item, Message
 from pipeline.registry.numbering import next_number
@@ -51,6 +52,8 @@ def file_outcome(s: Session, message: Message, outcome: Outcome, doc: dict[str, 
         how = c.sources.get(name) or a.sources.get(name) or Provenance("default:onbekend")
         decide(item, name, values[name], how.source, how.reasons, score=scores.get(name),
                model_version=c.model_version if how.source.startswith("model:") else None, now=now)
+    # What personal-data detection finds is stored once, here in the worker; readers never detect again.
+    record(item, message.attachments, a.extracted.parsed)
     s.add(item)
     s.flush()
     message.state = "ignored" if status == "ignored" else "filed"

@@ -1,12 +1,13 @@
-"""The letter text in pieces with the detected personal data marked by kind (and by the reviewer's verdict)."""
+"""The letter text in pieces with the detected personal data marked by kind (and by the reviewer's verdict).
+The spans are those stored with the item at filing (pipeline/privacy/detected.py): the page never detects."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 
-from pipeline.privacy.detect import detect
 from pipeline.privacy.guard import normalise
 from pipeline.publication.verdicts import KIND_LABELS
+from pipeline.records import PersonalDataSpan
 
 
 @dataclass(frozen=True)
@@ -20,10 +21,11 @@ class Piece:
         return KIND_LABELS.get(self.kind or "", self.kind or "")
 
 
-def highlighted(text: str, verdicts: dict[str, str]) -> list[Piece]:
-    """Pieces of text in order; detected spans carry their kind and the verdict on their string, if any."""
+def highlighted(text: str, spans: list[PersonalDataSpan], verdicts: dict[str, str]) -> list[Piece]:
+    """Pieces of text in order; detected spans (sorted, none overlapping) carry their kind and the verdict on
+    their string, if any."""
     pieces, at = [], 0
-    for span in detect(text or "", "body"):
+    for span in spans:
         if span.start > at:
             pieces.append(Piece(text[at:span.start]))
         found = text[span.start:span.end]

@@ -10,6 +10,7 @@ from pipeline.publication import (
     PUBLISHED,
     Publication,
     PublicationRefused,
+    found_in_filename,
     publication,
     redact_known,
     redacted_document,
@@ -91,11 +92,11 @@ def public_item(item_id: int) -> Response:
     try:
         with app.sessions() as s:
             item = _item(s, item_id)
-            pub = publication(app, item, with_documents=False)  # parses the kept mail once; its needles serve below
+            pub = publication(app, item, with_documents=False)  # the stored personal data; no parse, no detection
             needles = pub.needles
             documents = [{"position": a.position, "published": a.status in PUBLISHABLE,
                           "note": f"niet gepubliceerd: {WITHHELD_WORDS.get(a.status, a.status)}",
-                          "original": redact_known(a.filename or "", needles)}
+                          "original": redact_known(a.filename or "", needles, found_in_filename(item, a.position))}
                          for a in item.message.attachments]
             preview = not item_is_public(s, item)
         page = render_template_string(PAGE, pub=pub, documents=documents, preview=preview)

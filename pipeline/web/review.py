@@ -25,6 +25,7 @@ from pipeline.review import (
 )
 from pipeline.users import ROLE_LABELS, ROLES, add_user, list_users
 from pipeline.vocab import DOCUMENT_KINDS, HANDLINGS, SENDER_KINDS, TOPICS
+from pipeline.publication.forbidden import NotScanned, found_in_letter
 from pipeline.publication.verdicts import KIND_LABELS, VERDICT_WORDS, detected_strings
 from pipeline.web.auth import current_user, require, safe_next
 from pipeline.web.highlight import highlighted
@@ -146,15 +147,19 @@ def item(item_id: int) -> Any:
             abort(404, description=str(e))
         decisions = list(s.scalars(select(Decision).where(Decision.item_id == item_id).order_by(Decision.id)))
         meeting = row.meeting
-        personal_data = detected_strings(row)
+        try:
+            personal_data, letter_spans, not_scanned = detected_strings(row), found_in_letter(row), None
+        except NotScanned as e:  # an old registry's item waiting for the worker's scan: shown without marks
+            personal_data, letter_spans, not_scanned = [], [], str(e)
         notes, people = notes_of(s, item_id), colleagues(s)
-        pieces = highlighted(row.text or "", {v.key: v.verdict for v in row.privacy_verdicts})
+        pieces = highlighted(row.text or "", letter_spans, {v.key: v.verdict for v in row.privacy_verdicts})
         attachments = list(row.message.attachments) if row.message is not None else []
         sender_address = row.message.from_address if row.message is not None else None
         doc = item_view(row, active_profile()).as_json()
     user = current_user()
     return render_template("review/item.html", item=row, doc=doc, decisions=decisions,
-                           meeting=meeting, personal_data=personal_data, verdict_words=VERDICT_WORDS,
+                           meeting=meeting, personal_data=personal_data, not_scanned=not_scanned,
+                           verdict_words=VERDICT_WORDS,
                            kind_labels=KIND_LABELS, can_review=user is not None and user.can("review"),
                            notes=notes, colleagues=people, pieces=pieces, attachments=attachments,
                            sender_address=sender_address,
