@@ -4,6 +4,7 @@ the blind set itself is never looked at this way (it is only scored)."""
 
 from __future__ import annotations
 
+import argparse
 import json
 import sys
 from collections import Counter
@@ -18,10 +19,17 @@ from pipeline.flow import Pipeline  # noqa: E402
 from pipeline.result import outcome_json  # noqa: E402
 
 
-def main(out: Path) -> None:
+def _rows(path: Path) -> list[dict]:
+    """A folder of *.jsonl files, or one .jsonl file."""
+    if path.is_dir():
+        return read_rows(path)
+    return [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
+
+
+def main(out: Path, rows_path: Path | None = None) -> None:
     settings = load_settings(None)
     pipe = Pipeline.build(settings)
-    rows = read_rows(ROOT / "models" / "corpus" / "v7")
+    rows = _rows(rows_path or ROOT / "models" / "corpus" / "v7")
     preds = []
     for row in rows:
         doc = outcome_json(pipe.run(to_mail(row)), pipe.ruleset.profile, "")
@@ -37,4 +45,10 @@ def main(out: Path) -> None:
 
 
 if __name__ == "__main__":
-    main(Path(sys.argv[1] if len(sys.argv) > 1 else "/tmp/v7_dev.jsonl"))
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("out", nargs="?", type=Path, default=Path("/tmp/v7_dev.jsonl"),
+                        help="where every row's prediction and misses are written")
+    parser.add_argument("--rows", type=Path, default=None,
+                        help="a .jsonl file or a folder of *.jsonl rows in the v7 format (another development set) instead of v7")
+    args = parser.parse_args()
+    main(args.out, args.rows)

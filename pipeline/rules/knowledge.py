@@ -31,6 +31,7 @@ class Entry:
     domains: tuple[str, ...]
     municipality: bool = False
     where: str = ""
+    circular: bool | None = None  # its letters to a council go to all councils (True), to its members only (False)
 
 
 @dataclass(frozen=True)
@@ -44,6 +45,7 @@ class Match:
     entry: Entry | None = None
     role: str | None = None  # a municipality: raad | college | rekenkamer
     group_word: bool = False  # only a legal-form or group word ('Stichting ...'): an unlisted organisation
+    circular: bool | None = None  # what the knowledge says about who else gets its letters (Entry.circular)
 
 
 @dataclass(frozen=True)
@@ -52,6 +54,7 @@ class Pattern:
     regex: re.Pattern
     kind: str
     label: str
+    circular: bool | None = None
 
 
 @dataclass
@@ -105,7 +108,7 @@ class Catalogue:
             entry = self._by_alias[m.group("name")]
             role = role_of(m)
             span = tidy_name(text[m.start():m.end()])
-            return Match(span, entry.kind, entry.label, f"naam '{span}'", entry, role)
+            return Match(span, entry.kind, entry.label, f"naam '{span}'", entry, role, circular=entry.circular)
         for regex, source in ((self._names, folded), (self._acronyms, text)):
             if regex is None:
                 continue
@@ -117,7 +120,7 @@ class Catalogue:
                 if not whole and not _stands_alone(key, text, m.start(1), m.end(1)):
                     continue
                 shown = text[m.start(1):m.end(1)]
-                return Match(entry.name, entry.kind, entry.label, f"naam '{shown}'", entry)
+                return Match(entry.name, entry.kind, entry.label, f"naam '{shown}'", entry, circular=entry.circular)
         return None
 
     def match_pattern(self, name: str) -> Match | None:
@@ -125,7 +128,8 @@ class Catalogue:
         low = fold(name)
         for p in self.patterns:
             if m := p.regex.search(low):
-                return Match(tidy_name(name), p.kind, p.label, f"patroon '{p.name}' ('{name[m.start():m.end()]}')")
+                return Match(tidy_name(name), p.kind, p.label, f"patroon '{p.name}' ('{name[m.start():m.end()]}')",
+                             circular=p.circular)
         return None
 
     def match_group_word(self, name: str) -> Match | None:
@@ -175,10 +179,10 @@ class Catalogue:
         if entry is None:
             return None
         if not entry.municipality:
-            return Match(entry.name, entry.kind, entry.label, how, entry)
+            return Match(entry.name, entry.kind, entry.label, how, entry, circular=entry.circular)
         role = _role_from_address(local, parts[:-2])
         shown = {"raad": "Gemeenteraad", "rekenkamer": "Rekenkamer"}.get(role, "Gemeente")
-        return Match(f"{shown} {entry.name}", entry.kind, entry.label, how, entry, role)
+        return Match(f"{shown} {entry.name}", entry.kind, entry.label, how, entry, role, circular=entry.circular)
 
 
 def _role_from_address(local: str, subdomains: list[str]) -> str:
@@ -217,24 +221,26 @@ def _load_file(src: RuleSource, cat: Catalogue, seen: dict[str, str]) -> None:
         if key not in TABLES:
             raise src.fail(lines.get(key, 1), f"onbekende tabel '{key}' (toegestaan: {', '.join(TABLES)})")
     head = src.table("knowledge")
-    label, kind, role = "", None, "organisation"
+    label, kind, role, circular = "", None, "organisation", None
     if head is not None:
-        fields.check_keys(head, ("label", "kind", "role"))
+        fields.check_keys(head, ("label", "kind", "role", "circular"))
         label = fields.text(head, "label")
         kind = fields.choice(head, "kind", "sender_kind")
         role = fields.one_of(head, "role", ROLES, "rol", default="organisation")
+        circular = fields.flag(head, "circular")
     entries = src.tables("entry")
     if entries and head is None:
         raise src.fail(entries[0].line, "[[entry]] zonder [knowledge]-tabel met label en kind")
     for entry in entries:
-        cat.entries.append(_entry(entry, label, kind, role == "municipality", seen))
+        cat.entries.append(_entry(entry, label, kind, role == "municipality", seen, circular))
     for entry in src.tables("pattern"):
         if head is None:
             raise entry.fail(None, "[[pattern]] zonder [knowledge]-tabel met label en kind")
         fields.check_keys(entry, ("name", "pattern", "kind"))
         regex = fields.regex(entry, "pattern", fields.text(entry, "pattern"))
         cat.patterns.append(Pattern(fields.text(entry, "name"), regex,
-                                    fields.choice(entry, "kind", "sender_kind", required=False) or kind, label))
+                                    fields.choice(entry, "kind", "sender_kind", required=False) or kind, label,
+                                    circular))
     for entry in src.tables("group_word"):
         fields.check_keys(entry, ("name", "kind", "patterns"))
         words = [fields.regex(entry, "patterns", p).pattern for p in fields.texts(entry, "patterns", required=True)]
@@ -253,15 +259,17 @@ def _domain(entry: Located, value: str) -> str:
     return value
 
 
-def _entry(entry: Located, label: str, kind: str, municipality: bool, seen: dict[str, str]) -> Entry:
-    fields.check_keys(entry, ("name", "aliases", "domains", "kind", "group", "province"))
+def _entry(entry: Located, label: str, kind: str, municipality: bool, seen: dict[str, str],
+           circular: bool | None = None) -> Entry:
+    fields.check_keys(entry, ("name", "aliases", "domains", "kind", "group", "province", "circular"))
+    own = fields.flag(entry, "circular")
     name = fields.text(entry, "name")
     fields.text(entry, "province", required=False)
     e = Entry(name=name, kind=fields.choice(entry, "kind", "sender_kind", required=False) or kind,
               label=fields.text(entry, "group", required=False) or label,
               aliases=tuple(fields.texts(entry, "aliases")),
               domains=tuple(_domain(entry, d) for d in fields.texts(entry, "domains")),
-              municipality=municipality, where=entry.where("name"))
+              municipality=municipality, where=entry.where("name"), circular=circular if own is None else own)
     for alias in (e.name, *e.aliases):
         key = ("gemeente " if municipality else "") + (alias if is_acronym(alias) and not municipality else fold(alias))
         if key in seen:

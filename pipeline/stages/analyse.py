@@ -8,18 +8,8 @@ from datetime import date
 
 from pipeline.records import Analysis, Extracted, PersonalDataSpan, Provenance
 from pipeline.rules.knowledge import Catalogue
-from pipeline.stages import letter, organisation, sender
+from pipeline.stages import circular as circulars, letter, organisation, sender
 from pipeline.stages.parse import clean_subject
-
-CIRCULAR = re.compile(
-    r"leden van (?:de )?gemeenteraden|alle (?:gemeente)?raden|alle gemeenten|(?:aan|de) gemeenteraden\b|"
-    r"gemeenteraden (?:van|in) nederland|colleges (?:van b(?:urgemeester )?(?:&|en) w(?:ethouders)?)? ?en (?:de )?"
-    r"gemeenteraden|alle colleges|ledenbrief|aan de colleges en de raden|\bcirculaire\b|alle raadsleden van nederland|"
-    r"alle \d{3} gemeenten|raden van alle gemeenten",
-    re.IGNORECASE,
-)
-# A joint arrangement writing to its own member councils is not a letter to all councils.
-MEMBERS_ONLY = re.compile(r"deelnemende gemeenten|aangesloten gemeenten|gemeenten in de regio", re.IGNORECASE)
 
 Detector = Callable[[str, str], list[PersonalDataSpan]]
 
@@ -52,6 +42,16 @@ def _person_test(detect: Detector | None) -> Callable[[str], bool] | None:
         return covered >= 0.5 * len(text.strip())
 
     return is_person
+
+
+def _other_council(writer, parsed, knowledge: Catalogue | None) -> bool:
+    """The writer is a municipality other than the own one and the ones the mail is addressed to."""
+    if writer is None or writer.entry is None or not writer.entry.municipality or knowledge is None:
+        return False
+    if knowledge.is_own_place(writer.entry):
+        return False
+    addressed = (knowledge.match_domain(a) for a in [*parsed.to, *parsed.cc])
+    return all(m is None or m.entry is not writer.entry for m in addressed)
 
 
 def analyse(extracted: Extracted, known_domains: Mapping[str, str] | None = None,
@@ -123,12 +123,16 @@ def analyse(extracted: Extracted, known_domains: Mapping[str, str] | None = None
         name = None
 
     recipients = len(set(parsed.to) | set(parsed.cc))
-    head = main_text[:6000]
-    circular = (bool(CIRCULAR.search(head)) and not MEMBERS_ONLY.search(head)) or recipients >= 10
-    sources["circular"] = Provenance("analysis:tekst" if circular else "default:niet gericht aan allen", [])
-    if recipients >= 10:
-        notes.append(f"verzonden aan {recipients} geadresseerden")
-        sources["circular"] = Provenance("analysis:geadresseerden", [notes[-1]])
+    writer = circulars.sender_knowledge(finding.match if finding else None, mail_from_addr, mail_from_name, knowledge)
+    subjects = " | ".join(s for s in (parsed.subject, origin.subject if origin else None) if s)
+    circular, step, why = circulars.decide_circular(circulars.CircularEvidence(
+        subject=subjects, head=main_text[:6000], recipients=recipients, sender=writer,
+        other_council=_other_council(writer, parsed, knowledge)))
+    if why:
+        notes.append(("rondzendbrief: " if circular else "geen rondzendbrief: ") + why)
+        sources["circular"] = Provenance(f"analysis:{step}", [notes[-1]])
+    else:
+        sources["circular"] = Provenance("default:niet gericht aan allen", [])
 
     spans: list[PersonalDataSpan] = []
     if detect is not None:
