@@ -10,6 +10,7 @@ from pipeline.history.judgement import apply_history
 from pipeline.records import Analysis, Classification, Provenance, Scored
 from pipeline.rules import Context, Decision, RuleSet
 from pipeline.rules.base import FIELD_WORDS
+from pipeline.stages.handling_evidence import EVIDENCE_WORDS, SUPPORTS, find_evidence, needs_evidence, supporting
 from pipeline.vocab import LETTER, MODEL, NO_RULE, NOT_ON_LIST, NOTED, TOPIC_BY_CODE, UNKNOWN_SENDER, field_label
 
 if TYPE_CHECKING:
@@ -42,7 +43,8 @@ FALLBACK_STEPS: tuple[FallbackStep, ...] = (
     FallbackStep("afzender-onbekend", "sender_kind", "geen regel herkent de afzender: onbekend, nakijken"),
     FallbackStep("model-soort-document", "document_kind", "het model kiest; onder de drempel: brief", True),
     FallbackStep("zonder-model-soort-document", "document_kind", "geen model: voorlopig brief", False),
-    FallbackStep("model-afhandeling", "handling", "het model kiest (nooit 'niet op de lijst')", True),
+    FallbackStep("model-afhandeling", "handling", "het model kiest (nooit 'niet op de lijst'); iets anders dan voor "
+                 "kennisgeving aannemen alleen met een grond in de brief (verzoek, termijn, gepland besluit)", True),
     FallbackStep("zonder-model-afhandeling", "handling", "geen model: voorlopig voor kennisgeving aannemen", False),
     FallbackStep("model-onderwerp", "topic", "het model kiest; de commissie volgt uit het profiel", True),
     FallbackStep("geschiedenis", "history", "hoe de raad deze afzender eerder afhandelde (eigen lijsten)"),
@@ -107,6 +109,36 @@ def explain_rules(analysis: Analysis, ruleset: RuleSet) -> list[str]:
     return lines
 
 
+def _model_handling(analysis: Analysis, ctx: Context, judge: "Judge", text: str, skip: frozenset[str],
+                    reasons: list[str], model_scores: dict[str, float]) -> Provenance:
+    """The model's handling when the letter gives a ground for it; otherwise the default, voor kennisgeving
+    aannemen (issue 11: handling never below the default). No rule decided handling, so no default of the
+    profile or of rules/handling.toml applies to this document kind: its default is vka."""
+    # keeping mail off the list is a rule's decision (with its reason); the model proposes handling only
+    ranked = [p for p in judge.handling(text) if p.code != NOT_ON_LIST]
+    best = ranked[0]
+    received = analysis.extracted.parsed.date.date() if analysis.extracted.parsed.date else None
+    evidence = find_evidence(text, analysis.letter_date, received) if needs_evidence(best.code) else {}
+    grounds = supporting(best.code, evidence)
+    if not needs_evidence(best.code) or grounds:
+        ctx.decisions["handling"] = Decision(best.code, best.score, True, MODEL)
+        model_scores["handling"] = best.score
+        reasons.append(_model_reason(judge, text, "handling", best.code, ctx.describe("handling", best.code),
+                                     best.score, skip))
+        told = [reasons[-1]]
+        if grounds:
+            reasons.append(f"Grond voor '{ctx.describe('handling', best.code)}': "
+                           + "; ".join(g.reason() for g in grounds))
+            told.append(reasons[-1])
+        return Provenance(model_source(judge, "handling", best.score), told)
+    ctx.decisions["handling"] = Decision(NOTED, 1.0, True, NO_RULE)
+    kind = ctx.value("document_kind") or LETTER
+    reasons.append(f"Afhandeling {ctx.describe('handling', NOTED)}, de standaard voor {kind}: het model stelde "
+                   f"{ctx.describe('handling', best.code)} voor ({best.score:.2f}), maar de brief geeft daar geen "
+                   f"grond voor (geen {' of '.join(EVIDENCE_WORDS[k] for k in SUPPORTS[best.code])})")
+    return Provenance(f"default:standaard voor {kind}, geen grond voor {best.code}", [reasons[-1]])
+
+
 def classify(analysis: Analysis, ruleset: RuleSet, judge: "Judge | None", review_threshold: float = 0.55,
              top_k: int = 3, history: "Practice | None" = None) -> Classification:
     profile = ruleset.profile
@@ -154,13 +186,7 @@ def classify(analysis: Analysis, ruleset: RuleSet, judge: "Judge | None", review
 
     if ctx.value("handling") is None:
         if judge is not None:
-            # keeping mail off the list is a rule's decision (with its reason); the model proposes handling only
-            best = next(p for p in judge.handling(text) if p.code != NOT_ON_LIST)
-            ctx.decisions["handling"] = Decision(best.code, best.score, True, MODEL)
-            model_scores["handling"] = best.score
-            reasons.append(_model_reason(judge, text, "handling", best.code, ctx.describe("handling", best.code),
-                                         best.score, skip))
-            sources["handling"] = Provenance(model_source(judge, "handling", best.score), [reasons[-1]])
+            sources["handling"] = _model_handling(analysis, ctx, judge, text, skip, reasons, model_scores)
         else:
             ctx.decisions["handling"] = Decision(NOTED, 0.0, True, NO_RULE)
             model_scores["handling"] = 0.0
