@@ -26,6 +26,7 @@ from pipeline import vocab
 from pipeline.vocab import TOPIC_BY_CODE
 
 EXACT_FIELDS = ("handling", "sender_kind", "document_kind", "circular")
+PER_KIND = "handling_per_kind"  # the second floor of handling: one constant per document kind
 FIELD_WORDS = {"topic": vocab.FIELD_WORDS["topic"], "topic_top3": "onderwerp in top 3",
                **{f: vocab.FIELD_WORDS[f] for f in ("handling", "sender_kind", "document_kind", "circular")},
                "organisation": "organisatie gevonden"}
@@ -102,7 +103,17 @@ def constant_floors(rows: Sequence[dict[str, Any]]) -> dict[str, tuple[float, st
     for f in EXACT_FIELDS:
         value, n = Counter(r["labels"][f] for r in rows).most_common(1)[0]
         floors[f] = (n / len(rows), str(value).lower())
+    floors[PER_KIND] = (per_kind_floor(rows), "per soort document de afhandeling die daar het meest voorkomt")
     return floors
+
+
+def per_kind_floor(rows: Sequence[dict[str, Any]]) -> float:
+    """Handling right when each letter gets the most common handling of its (true) document kind: the default per
+    document kind at its best, known without reading a word of the letter (issue 11: handling never below it)."""
+    usual: dict[str, Counter] = {}
+    for r in rows:
+        usual.setdefault(r["labels"]["document_kind"], Counter())[r["labels"]["handling"]] += 1
+    return sum(c.most_common(1)[0][1] for c in usual.values()) / len(rows) if rows else 0.0
 
 
 @dataclass
@@ -123,6 +134,9 @@ class BlindReport:
                 floor, what = self.floors.get(f, (None, "–"))
                 shown = f"{floor:>11.3f}" if floor is not None else f"{'–':>11}"
                 out.append(f"{word:<22}{self.scores[f]:>8.3f}{shown}  {what}")
+                if f == "handling" and PER_KIND in self.floors:
+                    floor, what = self.floors[PER_KIND]
+                    out.append(f"{'':<30}{floor:>11.3f}  {what}")
         if self.topic_ece is not None:
             dev = self.dev_calibration or {}
             shown = f", op de ontwikkelset {dev['ece_dev']:.3f} (temperatuur {dev['temperature']:.3f})" \

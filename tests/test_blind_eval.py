@@ -83,3 +83,17 @@ def test_scores_per_field_and_genre_stand_beside_the_best_constant() -> None:
     assert report.by_genre["klacht"]["handling"] == 0.0 and report.by_genre["provincie"]["topic"] == 1.0
     text = report.render()
     assert "afhandeling" in text and "0.667" in text and "provincie" in text
+
+
+def test_handling_stands_beside_the_default_per_document_kind() -> None:
+    def row(kind, handling):
+        return {"id": f"{kind}-{handling}", "genre": kind,
+                "labels": {"topic": "c_391585db", "topics_ok": [], "handling": handling, "document_kind": kind,
+                           "sender_kind": "inwoner", "circular": False, "organisation": None}}
+    rows = [row("brief", "vka"), row("brief", "vka"), row("brief", "college_afdoening"),
+            row("klacht", "college_afdoening"), row("klacht", "college_afdoening"), row("petitie", "agenderen")]
+    floors = constant_floors(rows)
+    assert floors["handling"] == (3 / 6, "college_afdoening")  # one answer for all: 3 of 6
+    assert floors["handling_per_kind"][0] == 5 / 6  # vka for letters, afdoening for complaints, agenderen
+    text = score(rows, [None] * len(rows)).render()
+    assert "0.833  per soort document" in text

@@ -12,6 +12,7 @@ from pipeline.judge import Judge
 from pipeline.records import Analysis, Classification, Provenance, Scored
 from pipeline.rules import Context, Decision, RuleSet
 from pipeline.rules.base import FIELD_WORDS
+from pipeline.stages.handling_evidence import EVIDENCE_WORDS, SUPPORTS, find_evidence, needs_evidence, supporting
 from pipeline.vocab import LETTER, MODEL, NO_RULE, NOT_ON_LIST, NOTED, TOPIC_BY_CODE, UNKNOWN_SENDER, field_label
 
 if TYPE_CHECKING:
@@ -157,10 +158,29 @@ def _model_document_kind(j: Judging) -> None:
 
 
 def _model_handling(j: Judging) -> None:
+    """The model's handling when the letter gives a ground for it; otherwise the default, voor kennisgeving
+    aannemen (issue 11: handling never below the default). No rule decided handling, so no default of the
+    profile or of rules/handling.toml applies to this document kind: its default is vka."""
     # keeping mail off the list is a rule's decision (with its reason); the model proposes handling only
     best = next(p for p in j.judge.handling(j.text) if p.code != NOT_ON_LIST)
-    j.ctx.decisions["handling"] = Decision(best.code, best.score, True, MODEL)
-    j.by_model("handling", best.code, j.ctx.describe("handling", best.code), best.score)
+    a, ctx = j.analysis, j.ctx
+    received = a.extracted.parsed.date.date() if a.extracted.parsed.date else None
+    evidence = find_evidence(j.text, a.letter_date, received) if needs_evidence(best.code) else {}
+    grounds = supporting(best.code, evidence)
+    if not needs_evidence(best.code) or grounds:
+        ctx.decisions["handling"] = Decision(best.code, best.score, True, MODEL)
+        j.by_model("handling", best.code, ctx.describe("handling", best.code), best.score)
+        if grounds:
+            j.reasons.append(f"Grond voor '{ctx.describe('handling', best.code)}': "
+                             + "; ".join(g.reason() for g in grounds))
+            j.sources["handling"].reasons.append(j.reasons[-1])
+        return
+    ctx.decisions["handling"] = Decision(NOTED, 1.0, True, NO_RULE)
+    kind = ctx.value("document_kind") or LETTER
+    j.reasons.append(f"Afhandeling {ctx.describe('handling', NOTED)}, de standaard voor {kind}: het model stelde "
+                     f"{ctx.describe('handling', best.code)} voor ({best.score:.2f}), maar de brief geeft daar geen "
+                     f"grond voor (geen {' of '.join(EVIDENCE_WORDS[k] for k in SUPPORTS[best.code])})")
+    j.sources["handling"] = Provenance(f"default:standaard voor {kind}, geen grond voor {best.code}", [j.reasons[-1]])
 
 
 def _model_topic(j: Judging) -> None:
@@ -225,7 +245,8 @@ FALLBACK_STEPS: tuple[FallbackStep, ...] = (
                  lambda j: j.by_default("document_kind", LETTER, "default:geen regel en geen model",
                                         "Soort document: geen regel en geen model; voorlopig 'brief'"),
                  _open("document_kind")),
-    FallbackStep("model-afhandeling", "handling", "het model kiest (nooit 'niet op de lijst')", True,
+    FallbackStep("model-afhandeling", "handling", "het model kiest (nooit 'niet op de lijst'); iets anders dan voor "
+                 "kennisgeving aannemen alleen met een grond in de brief (verzoek, termijn, gepland besluit)", True,
                  _model_handling, _open("handling"), HANDLING_FIELDS),
     FallbackStep("zonder-model-afhandeling", "handling", "geen model: voorlopig voor kennisgeving aannemen", False,
                  lambda j: j.by_default("handling", NOTED, "default:geen regel en geen model",
