@@ -150,6 +150,35 @@ def test_fast_loading_predicts_exactly_like_plain_spacy_load():
         assert fast_judge.strongest_words(text, "handling", top) == plain_judge.strongest_words(text, "handling", top)
 
 
+def test_lazy_special_cases_cut_every_text_as_the_full_tokenizer():
+    """LazySpecialsTokenizer adds a special case only when a text contains its string: over the sample mailbox,
+    the development letters and strings made of special cases, kept lazy throughout and in shuffled order, every
+    token and its lexeme attributes equal the fully loaded tokenizer's; completed, it serialises the same bytes."""
+    import json
+    import random
+
+    from pipeline.judge import lazy_specials_tokenizer
+
+    saved = (MODELS / "topic" / "tokenizer").read_bytes()
+    full = spacy.load(MODELS / "topic").tokenizer
+    lazy = lazy_specials_tokenizer(spacy.load(MODELS / "topic", exclude=["tokenizer"]).vocab, saved)
+    lazy.COMPLETE_AFTER = 10 ** 9
+    texts = FAST_LOAD_TEXTS + [" ", "  a.s.  ", "XDD", "(-:", "N.v.t.", ":-) xD ’S Dr.mr. Jansen,m.b.t. e.d.\n"]
+    texts += [p.read_text(errors="replace") for p in sorted((MODELS.parent / "pipeline/sample/mailbox").glob("*.eml"))]
+    with open(MODELS / "corpus" / "v7" / "train_c.jsonl", encoding="utf-8") as rows:
+        texts += [json.dumps(json.loads(line), ensure_ascii=False) for line in list(rows)[:150]]
+    random.Random(13).shuffle(texts)
+
+    def tokens(doc):
+        return [(t.text, t.whitespace_, t.norm_, t.is_alpha, t.is_stop, t.like_num, t.shape_) for t in doc]
+
+    for text in texts:
+        assert tokens(lazy(text)) == tokens(full(text)), text[:80]
+    assert 0 < len(lazy._pending) < len(full.rules), "the lazy path was not taken"
+    lazy.complete()
+    assert not lazy._pending and lazy.to_bytes() == full.to_bytes()
+
+
 def test_handling_reads_request_sentences_twice_and_topic_does_not():
     from pipeline.judge import REQUEST_PREFIX, feature_doc, request_sentences
     nlp = architectures.load(MODELS / "handling")
