@@ -9,7 +9,7 @@ import unicodedata
 
 from sqlalchemy import select
 
-from pipeline.registry.models import Item, Message
+from pipeline.registry.models import Message
 from tests.conftest import SAMPLE_MAILBOX
 
 ALL_EXPECTED = json.loads((SAMPLE_MAILBOX.parent / "expected.json").read_text(encoding="utf-8"))

@@ -7,7 +7,7 @@ from __future__ import annotations
 import csv
 import io
 import json
-from datetime import date, datetime
+from datetime import date
 from email import message_from_bytes
 from email.utils import parsedate_to_datetime
 from pathlib import Path

@@ -11,7 +11,7 @@ from sqlalchemy import select
 from pipeline.errors import GriffieError
 from pipeline.inbox import FILE_MAILBOX, InboxQuery, fts_available, inbox_page
 from pipeline.registry.db import make_engine, migrate, session_factory
-from pipeline.registry.models import AuditEntry, Item, Meeting, Message
+from pipeline.registry.models import AuditEntry, Item, Meeting
 from tests.review_data import VERKEER, WONEN, ZORG, add_item
 from tests.test_review_web import login, make_web, token
 

@@ -7,7 +7,7 @@ from io import BytesIO
 
 import docx
 
-from pipeline.extract.checks import check_zip, decode_text  # noqa: F401  (decode_text: this module's old name)
+from pipeline.extract.checks import check_zip
 from pipeline.extract.damage import describe
 from pipeline.extract.errors import ExtractFailure
 from pipeline.extract.limits import ExtractLimits

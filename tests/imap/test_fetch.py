@@ -8,7 +8,6 @@ import pytest
 from click.testing import CliRunner
 
 from pipeline.app import App
-from pipeline.cli.imap import fetch, status  # noqa: F401  (registers the commands on the group)
 from pipeline.cli.base import main
 from pipeline.records import Locator
 from pipeline.sources.imap import fetch_account, move_by_copy
