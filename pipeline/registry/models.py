@@ -173,13 +173,23 @@ class Item(Base):
     )
 
 
-class Decision(Base):
+class ItemRow:
+    """The key of a row that belongs to one item and goes with it (decisions, amendments, notes, verdicts, terms)."""
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    item_id: Mapped[int] = mapped_column(ForeignKey("items.id", ondelete="CASCADE"), index=True)
+
+
+class FieldChange(ItemRow):
+    """A row about one field of one item (a Decision, an Amendment)."""
+
+    field: Mapped[str] = mapped_column(String(32))
+
+
+class Decision(FieldChange, Base):
     """One proposal or correction for one field of an item, with its reasons and score."""
 
     __tablename__ = "decisions"
-    id: Mapped[int] = mapped_column(primary_key=True)
-    item_id: Mapped[int] = mapped_column(ForeignKey("items.id", ondelete="CASCADE"), index=True)
-    field: Mapped[str] = mapped_column(String(32))
     value: Mapped[str | None] = mapped_column(Text)
     score: Mapped[float | None] = mapped_column(Float)
     # rule:<name> | knowledge:<entry> | model:<name>@<version> <score> | person:<user> | history:<sender> |
@@ -224,12 +234,10 @@ class User(Base):
     disabled: Mapped[bool] = mapped_column(Boolean, default=False, server_default=false())
 
 
-class ItemNote(Base):
+class ItemNote(ItemRow, Base):
     """An internal note on an item by a colleague; never in a public output."""
 
     __tablename__ = "item_notes"
-    id: Mapped[int] = mapped_column(primary_key=True)
-    item_id: Mapped[int] = mapped_column(ForeignKey("items.id", ondelete="CASCADE"), index=True)
     author: Mapped[str] = mapped_column(String(128))
     text: Mapped[str] = mapped_column(Text)
     at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
@@ -274,14 +282,11 @@ class ListSnapshot(Base):
     decisions: Mapped[list[dict[str, Any]]] = mapped_column(JSON, default=list)  # pulled items, changed handling
 
 
-class Amendment(Base):
+class Amendment(FieldChange, Base):
     """A change to an item after its list was adopted: recorded, never a silent edit of the frozen list."""
 
     __tablename__ = "amendments"
-    id: Mapped[int] = mapped_column(primary_key=True)
     meeting_id: Mapped[int] = mapped_column(ForeignKey("meetings.id", ondelete="CASCADE"), index=True)
-    item_id: Mapped[int] = mapped_column(ForeignKey("items.id", ondelete="CASCADE"), index=True)
-    field: Mapped[str] = mapped_column(String(32))
     old_value: Mapped[str | None] = mapped_column(Text)
     new_value: Mapped[str | None] = mapped_column(Text)
     actor: Mapped[str] = mapped_column(String(128))
@@ -289,14 +294,12 @@ class Amendment(Base):
     at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
 
 
-class PrivacyVerdict(Base):
+class PrivacyVerdict(ItemRow, Base):
     """A reviewer's verdict on one detected (or missed) personal-data string of an item: `geen` (not personal
     data: the public outputs may show it) or `wel` (personal data: never shown, even when detection misses it)."""
 
     __tablename__ = "privacy_verdicts"
     __table_args__ = (UniqueConstraint("item_id", "key"),)
-    id: Mapped[int] = mapped_column(primary_key=True)
-    item_id: Mapped[int] = mapped_column(ForeignKey("items.id", ondelete="CASCADE"), index=True)
     kind: Mapped[str] = mapped_column(String(16))
     text: Mapped[str] = mapped_column(Text)
     key: Mapped[str] = mapped_column(Text)  # the guard's normalised form of text
@@ -305,14 +308,12 @@ class PrivacyVerdict(Base):
     at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
 
 
-class Deadline(Base):
+class Deadline(ItemRow, Base):
     """A term the griffie must not miss: a zienswijze the letter asks for by a date, or the college's answer to a
     letter handed to it ter afdoening. Closed by the answer (linked item) or by hand, never deleted."""
 
     __tablename__ = "deadlines"
     __table_args__ = (UniqueConstraint("item_id", "kind"),)
-    id: Mapped[int] = mapped_column(primary_key=True)
-    item_id: Mapped[int] = mapped_column(ForeignKey("items.id", ondelete="CASCADE"), index=True)
     kind: Mapped[str] = mapped_column(String(16))  # zienswijze | afdoening
     due_date: Mapped[date] = mapped_column(Date, index=True)  # the last day still in time
     reason: Mapped[str] = mapped_column(Text)  # the sentence of the letter, or the profile's term
@@ -322,8 +323,8 @@ class Deadline(Base):
     closed_reason: Mapped[str | None] = mapped_column(Text)
     closed_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
     created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
-    item: Mapped[Item] = relationship(foreign_keys=[item_id])
-    closed_by: Mapped[Item | None] = relationship(foreign_keys=[closed_by_item_id])
+    item: Mapped[Item] = relationship(foreign_keys="Deadline.item_id")
+    closed_by: Mapped[Item | None] = relationship(foreign_keys="Deadline.closed_by_item_id")
 
 
 class Acknowledgement(Base):

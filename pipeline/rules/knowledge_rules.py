@@ -67,13 +67,19 @@ def _how(match: Match, step: str | None) -> str:
 
 
 @dataclass
-class KnowledgeSender:
-    """A sender the knowledge names: a municipality (with its role), a province, a ministry, a joint arrangement..."""
+class CatalogueRule:
+    """A rule that decides the sender kind from the knowledge catalogue (each kind of rule a subclass)."""
 
-    kind: ClassVar[str] = "knowledge"
     name: str
     catalogue: Catalogue
     field: str = "sender_kind"
+
+
+@dataclass
+class KnowledgeSender(CatalogueRule):
+    """A sender the knowledge names: a municipality (with its role), a province, a ministry, a joint arrangement..."""
+
+    kind: ClassVar[str] = "knowledge"
 
     def _match(self, ctx: Context) -> Match | None:
         a = ctx.analysis
@@ -97,13 +103,10 @@ class KnowledgeSender:
 
 
 @dataclass
-class GroupWordSender:
+class GroupWordSender(CatalogueRule):
     """An unlisted organisation's kind from a legal-form or group word (stichting, actiegroep, B.V., fractie)."""
 
     kind: ClassVar[str] = "group_word"
-    name: str
-    catalogue: Catalogue
-    field: str = "sender_kind"
 
     def check(self, ctx: Context) -> Hit | None:
         org = ctx.sender_organisation

@@ -120,22 +120,24 @@ def open_client(account: ImapAccount, credentials: Credentials, timeout_s: float
         raise SourceError(explain(account, e)) from e
 
 
-def _close(client: IMAPClient | None) -> None:
+def _ends(client: IMAPClient | None, how: str) -> bool:
+    """Call client.<how>() (logout, shutdown); False when the connection broke on it."""
     if client is None:
-        return
+        return True
     try:
-        client.shutdown()
+        getattr(client, how)()
     except WIRE_ERRORS:
-        pass  # already gone: nothing left to close
+        return False
+    return True
+
+
+def _close(client: IMAPClient | None) -> None:
+    _ends(client, "shutdown")  # already gone: nothing left to close
 
 
 def close_client(client: IMAPClient | None) -> None:
     """Log out politely; a connection that is already broken is just closed."""
-    if client is None:
-        return
-    try:
-        client.logout()
-    except WIRE_ERRORS:
+    if not _ends(client, "logout"):
         _close(client)
 
 

@@ -2,17 +2,10 @@
 
 from __future__ import annotations
 
-from flask import (
-    Blueprint,
-    Response,
-    abort,
-    current_app,
-    flash,
-    redirect,
-    render_template,
-    request,
-    url_for,
-)
+from collections.abc import Callable
+
+from flask import Blueprint, Response, abort, current_app, flash, redirect, render_template, request, url_for
+from sqlalchemy.orm import Session
 
 from pipeline.errors import GriffieError, NotFound
 from pipeline.lists.build import build_list, list_items, ordered
@@ -31,7 +24,8 @@ from pipeline.lists.render_html import install_filters
 from pipeline.lists.release import is_released, number_list, unreviewed
 from pipeline.lists.service import adopt, generate, publish
 from pipeline.privacy.guard import PublicationRefused
-from pipeline.registry.models import Item
+from pipeline.registry.models import Item, Meeting
+from pipeline.rules.profile import Profile
 from pipeline.web.auth import DOCUMENT_CSP, current_user, require
 
 lists_bp = Blueprint("lists", __name__)
@@ -166,47 +160,56 @@ def move(meeting_id: int):
     return redirect(url_for("lists.meeting_page", meeting_id=meeting_id))
 
 
+def _act_on_list(meeting_id: int, act: Callable[[Session, Meeting, Profile], str | None]) -> Response:
+    """A POST that changes the list of a meeting, in one transaction: what `act` says (Dutch) is shown, a refusal
+    (GriffieError) too; back to the list's page either way."""
+    app, profile, _ = _context()
+    try:
+        with app.sessions.begin() as s:
+            said = act(s, _meeting(s, meeting_id), profile)
+            if said:
+                flash(said, "ok")
+    except GriffieError as e:
+        flash(str(e), "error")
+    return redirect(url_for("lists.meeting_page", meeting_id=meeting_id))
+
+
+def _accepts_unreviewed() -> bool:
+    return request.form.get("accept_unreviewed") == "1"
+
+
 @lists_bp.post("/lijsten/<int:meeting_id>/opmaken")
 @require("review")
 def make_list(meeting_id: int):
     """Make the list: its items get their permanent numbers (an audited act of an assistant or the griffier)."""
-    app, profile, _ = _context()
-    with app.sessions.begin() as s:
-        m = _meeting(s, meeting_id)
-        if m.status == "open":
-            assigned = number_list(s, m, profile, ordered(list_items(s, m), profile), _actor())
-            flash(f"De lijst is opgemaakt: {assigned} stuk(ken) kregen een nummer.", "ok")
-    return redirect(url_for("lists.meeting_page", meeting_id=meeting_id))
+    def act(s: Session, m: Meeting, profile: Profile) -> str | None:
+        if m.status != "open":
+            return None
+        assigned = number_list(s, m, profile, ordered(list_items(s, m), profile), _actor())
+        return f"De lijst is opgemaakt: {assigned} stuk(ken) kregen een nummer."
+    return _act_on_list(meeting_id, act)
 
 
 @lists_bp.post("/lijsten/<int:meeting_id>/openbaar-maken")
 @require("adopt")
 def publish_list(meeting_id: int):
     """Release the open list to the public as it stands now (the griffier; unreviewed items need a tick)."""
-    app, profile, _ = _context()
-    try:
-        with app.sessions.begin() as s:
-            m = _meeting(s, meeting_id)
-            items = publish(s, m, profile, _actor(), accept_unreviewed=request.form.get("accept_unreviewed") == "1")
-            flash(f"De lijst is openbaar gemaakt: {len(items)} stukken.", "ok")
-    except GriffieError as e:
-        flash(str(e), "error")
-    return redirect(url_for("lists.meeting_page", meeting_id=meeting_id))
+    def act(s: Session, m: Meeting, profile: Profile) -> str:
+        items = publish(s, m, profile, _actor(), accept_unreviewed=_accepts_unreviewed())
+        return f"De lijst is openbaar gemaakt: {len(items)} stukken."
+    return _act_on_list(meeting_id, act)
 
 
 @lists_bp.post("/lijsten/<int:meeting_id>/vaststellen")
 @require("adopt")
 def adopt_list(meeting_id: int):
-    app, profile, _ = _context()
+    """Adopt the list (vaststellen) with the items pulled for discussion and the handlings changed."""
     pulled = request.form.getlist("pull")
     changes = {key[len("handling-"):]: value for key, value in request.form.items()
                if key.startswith("handling-") and value}
-    try:
-        with app.sessions.begin() as s:
-            m = _meeting(s, meeting_id)
-            snap = adopt(s, m, profile, _actor(), pulled, changes, request.script_root,
-                         accept_unreviewed=request.form.get("accept_unreviewed") == "1")
-            flash(f"De lijst is vastgesteld: {len(snap.rows)} stukken, {len(snap.decisions)} besluit(en).", "ok")
-    except GriffieError as e:
-        flash(str(e), "error")
-    return redirect(url_for("lists.meeting_page", meeting_id=meeting_id))
+
+    def act(s: Session, m: Meeting, profile: Profile) -> str:
+        snap = adopt(s, m, profile, _actor(), pulled, changes, request.script_root,
+                     accept_unreviewed=_accepts_unreviewed())
+        return f"De lijst is vastgesteld: {len(snap.rows)} stukken, {len(snap.decisions)} besluit(en)."
+    return _act_on_list(meeting_id, act)
