@@ -21,6 +21,12 @@ TO_COUNCIL = re.compile(r"\b(?:gemeenteraad|de raad|raad van|griffie|griffier|ra
 PERSON_TITLE = re.compile(r"^\s*(?:aan\s+)?(?:de heer|dhr\.?|mevrouw|mevr\.?|mw\.?)\s+\S", re.IGNORECASE)
 FOR_MEMBER_SUBJECT = re.compile(r"\b(?:voor|aan|t\.?a\.?v\.?)\s+(?:het\s+|de\s+)?(?:raadslid|fractie|fractievoorzitter)\b",
                                 re.IGNORECASE)
+# A joint arrangement's own business with its members (Wet gemeenschappelijke regelingen, art. 34b-35): its budget,
+# annual accounts or framework note, for the councils of the participating municipalities.
+JOINT_MEMBERS = re.compile(r"\b(?:deelnemende|aangesloten)\s+(?:gemeenten|raden|gemeenteraden)\b|\bdeelnemers\b|"
+                           r"\bgemeenschappelijke\s+regeling\b|\bwgr\b", re.IGNORECASE)
+JOINT_BUSINESS = re.compile(r"\b(?:ontwerp)?begroting|\bbegrotingswijziging|\bkadernota\b|\bjaarstukken\b|"
+                            r"\bjaarrekening\b|\bzienswijze", re.IGNORECASE)
 GENERIC_LOCALS = re.compile(r"^(?:raad|gemeenteraad|griffie|griffier|info|post|gemeente|secretariaat)\b",
                             re.IGNORECASE)
 
@@ -77,6 +83,26 @@ def organisation_domain(ctx: Context) -> str | None:
     return f"e-mail vanaf het domein {domain}, geen gratis maildienst of provider" if domain else None
 
 
+def joint_arrangement(ctx: Context) -> str | None:
+    """A body that asks its participating municipalities about its budget or accounts is a joint arrangement."""
+    a = ctx.analysis
+    if _free_mail(ctx, a.sender_address) or (a.sender_match is not None and a.sender_match.entry is not None):
+        return None  # a listed organisation (a province, a municipality) is what the knowledge says
+    head = ctx.letter_text[:4000]
+    members, business = JOINT_MEMBERS.search(head), JOINT_BUSINESS.search(f"{ctx.subject_text}\n{head}")
+    if not (members and business):
+        return None
+    return f"een regeling van gemeenten: '{business.group(0)}' voor de '{members.group(0)}'"
+
+
+def named_organisation(ctx: Context) -> str | None:
+    """An organisation the letter names that no knowledge or word places: most likely a private organisation."""
+    org = ctx.sender_organisation
+    if not org or ctx.analysis.organisation_step in (None, "ondertekening-los"):
+        return None
+    return f"organisatie '{org}' genoemd ({ctx.analysis.organisation_step}), niet in de kennis"
+
+
 def addressed_to_member(ctx: Context) -> str | None:
     addressee = (ctx.analysis.addressee or "").strip()
     if addressee and not TO_COUNCIL.search(addressee) and (TO_MEMBER.search(addressee) or PERSON_TITLE.match(addressee)):
@@ -103,7 +129,8 @@ def other_council(ctx: Context) -> str | None:
 CONDITIONS: dict[str, Condition] = {c.name: c for c in (
     Condition("circular", circular), Condition("anonymous", anonymous), Condition("private_person", private_person),
     Condition("addressed_to_member", addressed_to_member), Condition("other_council", other_council),
-    Condition("organisation_domain", organisation_domain),
+    Condition("organisation_domain", organisation_domain), Condition("joint_arrangement", joint_arrangement),
+    Condition("named_organisation", named_organisation),
 )}
 
 
