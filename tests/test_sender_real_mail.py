@@ -9,6 +9,7 @@ from __future__ import annotations
 from test_rules_helpers import analysis_of
 from test_sender_evidence import judge, letter_pdf
 
+from pipeline.stages.forwards import find_inline_forward
 from tests.helpers import make_mail
 
 
@@ -139,3 +140,51 @@ def test_an_ombudsman_is_government_unless_a_foundation() -> None:
     kind, _, _ = kind_and_org("Stichting Ombudsvoorziening Noord <info@ombudsnoord.nl>", "Jaarverslag 2025",
                               "Geachte raad,\n\nHierbij het jaarverslag.\n")
     assert kind == "organisatie"
+
+
+def test_a_group_without_an_address_of_its_own_and_namens_its_mail_name() -> None:
+    kind, org, _ = kind_and_org(
+        "Windstil Oosterwijk <windstil.oosterwijk@gmail.com>", "Windpark", "Bijgaand onze brief.",
+        pdf_lines=["Windstil Oosterwijk", "p/a Dorpsstraat 14", "7921 XB Oosterwijk", "", "Aan de gemeenteraad van Breda",
+                   "", "Geachte raadsleden,", "", "Wij vragen u het windpark te agenderen.", *BODY])
+    assert (kind, org) == ("organisatie", "Windstil Oosterwijk")
+    kind, org, _ = kind_and_org(
+        "Ouders voor De Wilg <oudersdewilg@outlook.com>", "Sluiting school",
+        "Beste raadsleden,\n\nWij vragen u de sluiting van De Wilg te agenderen.\n\nMet vriendelijke groet,\n\n"
+        "namens Ouders voor De Wilg,\nJolanda Smit\n")
+    assert (kind, org) == ("organisatie", "Ouders voor De Wilg")
+
+
+def test_a_person_writing_for_themself_from_a_work_address_and_a_writer_without_a_name() -> None:
+    kind, _, reasons = kind_and_org(
+        "Ruud Hermans <r.hermans@hermansloodgieters.nl>", "Klacht vergunning",
+        "Geacht college,\n\nIk wacht al negen maanden op een besluit over mijn dakkapel. Ik heb drie keer gebeld en "
+        "mijn aanvraag is nog steeds niet behandeld.\n\nMet vriendelijke groet,\n\nRuud Hermans\n")
+    assert kind == "inwoner" and any("voor zichzelf" in r for r in reasons), reasons
+    kind, _, reasons = kind_and_org("Een bezorgde buurtbewoner <buurt.zorgen@proton.me>", "ratten",
+                                    "Bij de speeltuin lopen ratten. Ik zet mijn naam er niet onder.\n")
+    assert kind == "onbekend" and any("noemt geen naam" in r for r in reasons), reasons
+
+
+def test_a_remark_in_brackets_or_a_bullet_is_no_name() -> None:
+    kind, org, _ = kind_and_org(
+        "Afvalschap Noord-Drenthe <afvalschap@assen.nl>", "zienswijze ontwerpbegroting 2027",
+        "Geachte raadsleden,\n\nHet dagelijks bestuur van het Afvalschap Noord-Drenthe biedt u de ontwerpbegroting "
+        "2027 aan en vraagt de deelnemende gemeenten om een zienswijze.\n\nMet vriendelijke groet,\n"
+        "secretariaat Afvalschap Noord-Drenthe\n(ondergebracht bij de gemeente Assen)\n", to="griffie@tynaarlo.nl")
+    assert kind == "gemeenschappelijke_regeling" and org == "Afvalschap Noord-Drenthe"
+
+
+def test_a_colleague_forwarding_a_forward_the_original_is_the_deepest_block() -> None:
+    kind, org, _ = kind_and_org(
+        "Leonie Smeets <l.smeets@venlo.nl>", "FW: Kamerbrief jeugdhulp",
+        "Van: Leonie Smeets\nVerzonden: donderdag 19 november 2026 14:07\nAan: Griffie Venlo\n"
+        "Onderwerp: FW: Kamerbrief jeugdhulp\n\nHallo griffie, graag ter kennisname aan de raad. Groet, Leonie\n\n"
+        "Van: Ministerie van VWS <gemeentenpost@minvws.nl>\nVerzonden: woensdag 18 november 2026 17:30\n"
+        "Onderwerp: Kamerbrief jeugdhulp\n\nGeachte colleges en raden,\n\nHierbij de brief aan de Tweede Kamer over "
+        "de afbakening van de jeugdhulp.\n", to="griffie@venlo.nl")
+    assert kind == "overheid" and "Volksgezondheid" in (org or ""), org
+    origin = find_inline_forward("Van: Anna de Wit\nVerzonden: 2 mei 2026\nOnderwerp: FW: brief\n\nTer info.\n\n"
+                                 "Van: Provincie Limburg <post@prvlimburg.nl>\nVerzonden: 1 mei 2026\n"
+                                 "Onderwerp: brief\n\nGeachte raad,\n")
+    assert origin is not None and origin[0].from_address == "post@prvlimburg.nl"

@@ -27,6 +27,12 @@ JOINT_MEMBERS = re.compile(r"\b(?:deelnemende|aangesloten)\s+(?:gemeenten|raden|
                            r"\bgemeenschappelijke\s+regeling\b|\bwgr\b", re.IGNORECASE)
 JOINT_BUSINESS = re.compile(r"\b(?:ontwerp)?begroting|\bbegrotingswijziging|\bkadernota\b|\bjaarstukken\b|"
                             r"\bjaarrekening\b|\bzienswijze", re.IGNORECASE)
+# A writer who says they are nobody in particular ('Een bezorgde bewoner', 'anoniem').
+UNNAMED = re.compile(r"^\s*(?:anoniem|anonymous|onbekend|(?:een|de)\s+(?:\w+\s+)?(?:bewoner|inwoner|burger|"
+                     r"buurtbewoner|omwonende|ouder|moeder|vader|burger))\b", re.IGNORECASE)
+FIRST_PERSON = re.compile(r"\b(?:ik|mijn|mij|me)\b", re.IGNORECASE)
+WE = re.compile(r"\b(?:wij|we|ons|onze)\b", re.IGNORECASE)
+FIRST_PERSON_MIN = 3  # 'ik', 'mijn', 'mij' at least this often, and more often than 'wij', 'ons'
 GENERIC_LOCALS = re.compile(r"^(?:raad|gemeenteraad|griffie|griffier|info|post|gemeente|secretariaat)\b",
                             re.IGNORECASE)
 
@@ -73,6 +79,27 @@ def private_person(ctx: Context) -> str | None:
         return None
     via = " (privé-mailadres)" if _free_mail(ctx, a.sender_address) else ""
     return f"particulier: een naam, geen organisatie{via}"
+
+
+def unnamed_writer(ctx: Context) -> str | None:
+    """The writer gives no name on purpose ('Een bezorgde bewoner'): who it is, nobody can say."""
+    name = ctx.analysis.extracted.parsed.from_name or ""
+    if ctx.sender_organisation or not UNNAMED.match(name):
+        return None
+    return f"de afzender noemt geen naam ('{name.strip()}')"
+
+
+def private_letter(ctx: Context) -> str | None:
+    """A person writing for themself from a work address: no organisation, a name, the letter in the first person
+    singular ('ik', 'mijn')."""
+    a = ctx.analysis
+    if ctx.sender_organisation or not a.sender_name:
+        return None
+    text = ctx.letter_text[:6000]
+    own = len(FIRST_PERSON.findall(text))
+    if own < FIRST_PERSON_MIN or own <= len(WE.findall(text)):
+        return None
+    return f"een persoon schrijft voor zichzelf ({own} keer 'ik', 'mijn' of 'mij'), geen organisatie"
 
 
 def organisation_domain(ctx: Context) -> str | None:
@@ -130,7 +157,8 @@ CONDITIONS: dict[str, Condition] = {c.name: c for c in (
     Condition("circular", circular), Condition("anonymous", anonymous), Condition("private_person", private_person),
     Condition("addressed_to_member", addressed_to_member), Condition("other_council", other_council),
     Condition("organisation_domain", organisation_domain), Condition("joint_arrangement", joint_arrangement),
-    Condition("named_organisation", named_organisation),
+    Condition("named_organisation", named_organisation), Condition("unnamed_writer", unnamed_writer),
+    Condition("private_letter", private_letter),
 )}
 
 

@@ -107,6 +107,8 @@ def names_nothing(line: str, max_words: int = 12) -> str | None:
         return "lege regel"
     if GREETING.match(text):
         return "aanhef, groet of kopregel"
+    if text[:1] in "-•*–(":
+        return "opsomming of opmerking"
     if ROLE_ONLY.match(text):
         return "alleen een functie"
     if text.endswith(":") or text.endswith("?") or TITLE.match(text) or \

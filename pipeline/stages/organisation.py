@@ -83,8 +83,21 @@ def _roles(ev: Evidence, strict: bool) -> str | None:
     return None
 
 
+CARE_OF = re.compile(r"^\s*(?:p/a|p\.a\.|per adres|secretariaat:)\s", re.IGNORECASE)
+
+
+def _care_of(text: str) -> str | None:
+    """'Windalarm Zuidwolde' above 'p/a Ruinerweg 14a': a group without its own address heads the letter."""
+    lines = [line.strip() for line in text.splitlines()[:LETTERHEAD_LINES] if line.strip()]
+    for above, line in zip(lines, lines[1:]):
+        if CARE_OF.match(line) and not sender.NOT_A_NAME.search(above):
+            return above
+    return None
+
+
 def _letterhead(ev: Evidence) -> str | None:
-    return _acceptable(sender.org_from_letterhead(ev.first_page), ev)
+    return _acceptable(sender.org_from_letterhead(ev.first_page), ev) or \
+        _acceptable(_care_of(ev.first_page or ev.body), ev)
 
 
 NAMENS = re.compile(r"\b[Nn]amens\s+(?:het\s+(?:dagelijks\s+|algemeen\s+)?bestuur\s+van\s+)?([^\n]{3,160})")
@@ -97,14 +110,19 @@ def _namens(ev: Evidence) -> str | Match | None:
     for text in (ev.letter_text, ev.body):
         if found := _acceptable(sender.org_from_namens(text), ev):
             return found
-    if ev.knowledge is None:
-        return None
     for text in (ev.letter_text, ev.body):
         for m in NAMENS.finditer(text):
             name = NAMENS_END.split(m.group(1), maxsplit=1)[0].strip()
-            if name and (match := ev.knowledge.match_name(name)):
+            if name and ev.knowledge is not None and (match := ev.knowledge.match_name(name)):
                 return match
+            if name and _same_name(name, ev.display_name) and _acceptable(name, ev):
+                return name  # 'namens Windalarm Zuidwolde' from 'Windalarm Zuidwolde <...@gmail.com>'
     return None
+
+
+def _same_name(name: str, display: str | None) -> bool:
+    """The name after 'namens' is the mail's sender name: nobody writes 'namens' themself, so a group."""
+    return bool(display) and squash(re.sub(r"^(?:de|het)\s+", "", name, flags=re.IGNORECASE)) == squash(display)
 
 
 def _signature_lines(ev: Evidence) -> str | None:

@@ -97,6 +97,8 @@ def org_from_lines(block: str, limit: int = 6) -> str | None:
             continue
         if re.match(r"^(aan|geachte|beste|datum|betreft|onderwerp|kenmerk)\b", line, re.IGNORECASE):
             break
+        if re.match(r"^[-•*–(]", line):
+            continue  # a bullet of running text or a remark in brackets ('(ondergebracht bij de gemeente X)')
         if looks_like_org(line) and not NOT_A_NAME.search(line):
             return tidy_name(line)
     return None
