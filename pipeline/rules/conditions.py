@@ -21,6 +21,18 @@ TO_COUNCIL = re.compile(r"\b(?:gemeenteraad|de raad|raad van|griffie|griffier|ra
 PERSON_TITLE = re.compile(r"^\s*(?:aan\s+)?(?:de heer|dhr\.?|mevrouw|mevr\.?|mw\.?)\s+\S", re.IGNORECASE)
 FOR_MEMBER_SUBJECT = re.compile(r"\b(?:voor|aan|t\.?a\.?v\.?)\s+(?:het\s+|de\s+)?(?:raadslid|fractie|fractievoorzitter)\b",
                                 re.IGNORECASE)
+# A joint arrangement's own business with its members (Wet gemeenschappelijke regelingen, art. 34b-35): its budget,
+# annual accounts or framework note, for the councils of the participating municipalities.
+JOINT_MEMBERS = re.compile(r"\b(?:deelnemende|aangesloten)\s+(?:gemeenten|raden|gemeenteraden)\b|\bdeelnemers\b|"
+                           r"\bgemeenschappelijke\s+regeling\b|\bwgr\b", re.IGNORECASE)
+JOINT_BUSINESS = re.compile(r"\b(?:ontwerp)?begroting|\bbegrotingswijziging|\bkadernota\b|\bjaarstukken\b|"
+                            r"\bjaarrekening\b|\bzienswijze", re.IGNORECASE)
+# A writer who says they are nobody in particular ('Een bezorgde bewoner', 'anoniem').
+UNNAMED = re.compile(r"^\s*(?:anoniem|anonymous|onbekend|(?:een|de)\s+(?:\w+\s+)?(?:bewoner|inwoner|burger|"
+                     r"buurtbewoner|omwonende|ouder|moeder|vader|burger))\b", re.IGNORECASE)
+FIRST_PERSON = re.compile(r"\b(?:ik|mijn|mij|me)\b", re.IGNORECASE)
+WE = re.compile(r"\b(?:wij|we|ons|onze)\b", re.IGNORECASE)
+FIRST_PERSON_MIN = 3  # 'ik', 'mijn', 'mij' at least this often, and more often than 'wij', 'ons'
 GENERIC_LOCALS = re.compile(r"^(?:raad|gemeenteraad|griffie|griffier|info|post|gemeente|secretariaat)\b",
                             re.IGNORECASE)
 
@@ -69,12 +81,53 @@ def private_person(ctx: Context) -> str | None:
     return f"particulier: een naam, geen organisatie{via}"
 
 
+def unnamed_writer(ctx: Context) -> str | None:
+    """The writer gives no name on purpose ('Een bezorgde bewoner'): who it is, nobody can say."""
+    name = ctx.analysis.extracted.parsed.from_name or ""
+    if ctx.sender_organisation or not UNNAMED.match(name):
+        return None
+    return f"de afzender noemt geen naam ('{name.strip()}')"
+
+
+def private_letter(ctx: Context) -> str | None:
+    """A person writing for themself from a work address: no organisation, a name, the letter in the first person
+    singular ('ik', 'mijn')."""
+    a = ctx.analysis
+    if ctx.sender_organisation or not a.sender_name:
+        return None
+    text = ctx.letter_text[:6000]
+    own = len(FIRST_PERSON.findall(text))
+    if own < FIRST_PERSON_MIN or own <= len(WE.findall(text)):
+        return None
+    return f"een persoon schrijft voor zichzelf ({own} keer 'ik', 'mijn' of 'mij'), geen organisatie"
+
+
 def organisation_domain(ctx: Context) -> str | None:
     """Mail from an organisation's domain is not from an inwoner, even when a person signs it."""
     if ctx.sender_organisation or not ctx.analysis.sender_name:
         return None  # no name either: nothing says who wrote it (onbekend, for a person to look at)
     domain = _organisation_domain(ctx)
     return f"e-mail vanaf het domein {domain}, geen gratis maildienst of provider" if domain else None
+
+
+def joint_arrangement(ctx: Context) -> str | None:
+    """A body that asks its participating municipalities about its budget or accounts is a joint arrangement."""
+    a = ctx.analysis
+    if _free_mail(ctx, a.sender_address) or (a.sender_match is not None and a.sender_match.entry is not None):
+        return None  # a listed organisation (a province, a municipality) is what the knowledge says
+    head = ctx.letter_text[:4000]
+    members, business = JOINT_MEMBERS.search(head), JOINT_BUSINESS.search(f"{ctx.subject_text}\n{head}")
+    if not (members and business):
+        return None
+    return f"een regeling van gemeenten: '{business.group(0)}' voor de '{members.group(0)}'"
+
+
+def named_organisation(ctx: Context) -> str | None:
+    """An organisation the letter names that no knowledge or word places: most likely a private organisation."""
+    org = ctx.sender_organisation
+    if not org or ctx.analysis.organisation_step in (None, "ondertekening-los"):
+        return None
+    return f"organisatie '{org}' genoemd ({ctx.analysis.organisation_step}), niet in de kennis"
 
 
 def addressed_to_member(ctx: Context) -> str | None:
@@ -103,7 +156,9 @@ def other_council(ctx: Context) -> str | None:
 CONDITIONS: dict[str, Condition] = {c.name: c for c in (
     Condition("circular", circular), Condition("anonymous", anonymous), Condition("private_person", private_person),
     Condition("addressed_to_member", addressed_to_member), Condition("other_council", other_council),
-    Condition("organisation_domain", organisation_domain),
+    Condition("organisation_domain", organisation_domain), Condition("joint_arrangement", joint_arrangement),
+    Condition("named_organisation", named_organisation), Condition("unnamed_writer", unnamed_writer),
+    Condition("private_letter", private_letter),
 )}
 
 

@@ -162,6 +162,11 @@ class Catalogue:
         own = squash(self.own_place) if self.own_place else ""
         return bool(own) and _registrable(domain) in (own, "gemeente" + own)
 
+    def municipalities_of(self, addresses) -> frozenset[str]:
+        """The municipalities these addresses belong to (griffie@waadhoeke.nl): the council a mail is written to."""
+        found = (self.match_domain(a) for a in addresses)
+        return frozenset(m.entry.name for m in found if m is not None and m.entry is not None and m.entry.municipality)
+
     def match_domain(self, address: str | None) -> Match | None:
         """A known mail domain (or a subdomain of one), or a municipality's domain shaped like its name."""
         if not address or "@" not in address or self.is_free_mail(address) or self.is_own_domain(address):

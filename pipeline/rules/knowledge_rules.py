@@ -27,8 +27,7 @@ COUNCIL_WORDS = re.compile(r"\b(?:raads)?griffie|\bgriffier\b|\bgemeenteraad\b",
 def addressed_municipalities(ctx: Context, catalogue: Catalogue) -> set[str]:
     """The municipalities whose addresses the mail went to (griffie@waadhoeke.nl): the council it is written to."""
     parsed = ctx.analysis.extracted.parsed
-    found = (catalogue.match_domain(a) for a in [*parsed.to, *parsed.cc])
-    return {m.entry.name for m in found if m is not None and m.entry is not None and m.entry.municipality}
+    return set(catalogue.municipalities_of([*parsed.to, *parsed.cc]))
 
 
 def role_of_sender(match: Match, ctx: Context, catalogue: Catalogue) -> str:
@@ -82,6 +81,13 @@ class KnowledgeSender(CatalogueRule):
     kind: ClassVar[str] = "knowledge"
 
     def _match(self, ctx: Context) -> Match | None:
+        match = self._found(ctx)
+        org = ctx.organisation or ctx.analysis.sender_organisation
+        if match is not None and match.entry is None and org and self.catalogue.match_group_word(org):
+            return None  # a legal form says more than a name pattern: 'Energiecoöperatie Hart van Brabant U.A.'
+        return match
+
+    def _found(self, ctx: Context) -> Match | None:
         a = ctx.analysis
         if ctx.organisation:  # a known sender (senders.toml) already named it
             return self.catalogue.match_organisation(ctx.organisation)

@@ -20,7 +20,8 @@ def squash(text: str) -> str:
 # The roles of one municipality: its council and griffie, its college (and the municipality itself), its audit office.
 ROLE_WORDS = {
     "raad": r"gemeenteraad|raadsgriffie|griffie|griffier|raad",
-    "college": r"college van (?:burgemeester en wethouders|b\s*(?:&|en)\s*w)|burgemeester en wethouders|"
+    "college": r"college van (?:burgemeester en wethouders|b\s*(?:&|en)\s*w)|college b\s*(?:&|en)\s*w|"
+               r"burgemeester en wethouders|bestuurssecretariaat|"
                r"gemeentebestuur|burgemeester|gemeente",
     "rekenkamer": r"rekenkamer(?:commissie)?",
 }
@@ -32,7 +33,7 @@ def municipality_role(names: Sequence[str]) -> re.Pattern:
     roles = "|".join(f"(?P<{role}>{words})" for role, words in ROLE_WORDS.items())
     alternation = "|".join(re.escape(n) for n in names)
     return re.compile(
-        rf"(?<![\w])(?:{roles})(?:\s+(?:van|der))?(?:\s+de\s+gemeente)?\s+(?P<name>{alternation})(?![\w\-])")
+        rf"(?<![\w])(?:{roles})(?:\s+(?:van|der))?(?:\s+(?:de\s+)?gemeente)?\s+(?P<name>{alternation})(?![\w\-])")
 
 
 def role_of(m: re.Match) -> str:
@@ -44,7 +45,8 @@ GREETING = re.compile(
     r"^\s*(?:geachte|beste|waarde|lieve|hallo|hoi|dag|goede(?:morgen|middag|navond)|l\.s\.|"
     r"(?:met\s+)?(?:vriendelijke|hartelijke|hoogachtende|collegiale)\s+groet(?:en)?|met\s+groet|hoogachtend|"
     r"groet(?:en|jes)?\b|"
-    r"mvg\b|aan\b|t\.?a\.?v\.?|ter\s+attentie|betreft|onderwerp|datum|kenmerk|uw\s+kenmerk|ons\s+kenmerk|bijlage|"
+    r"mvg\b|aan\b|t\.?a\.?v\.?|ter\s+attentie|afschrift|kopie\s+aan|gericht\s+aan|ingediend\s+door|"
+    r"initiatiefnemers?\b|betreft|onderwerp|datum|kenmerk|uw\s+kenmerk|ons\s+kenmerk|bijlage|"
     r"cc\b|van:|verzonden|postbus|telefoon|tel\.?|e-?mail|www\.|leden\s+van|aan\s+de|de\s+leden\s+van|"
     r"in\s+het\s+kort|samenvatting|inleiding|aanleiding|toelichting|conclusie|besluit|overwegende|verzoekt|"
     r"draagt|spreekt\s+uit|roept|constaterende)\b",
@@ -61,8 +63,40 @@ ROLE_ONLY = re.compile(
     r"^(?:de\s+|het\s+)?(?:plv\.?\s+|waarnemend\s+)?(?:griffier|raadsgriffier|voorzitter|secretaris|penningmeester|"
     r"directeur|algemeen directeur|bestuurder|bestuurslid|wethouder|burgemeester|gedeputeerde|dijkgraaf|raadslid|"
     r"fractievoorzitter|(?:senior\s+)?(?:beleids)?(?:adviseur|medewerker)|beleidsmedewerker|woordvoerder|"
-    r"coördinator|coordinator|projectleider|secretariaat|bestuurssecretaris|bestuursadviseur)(?:\s+a\.?i\.?)?[ ,.]*$",
+    r"coördinator|coordinator|projectleider|secretariaat|bestuurssecretaris|bestuursadviseur|ombudsman|ombudsvrouw)(?:\s+a\.?i\.?)?[ ,.]*$",
     re.IGNORECASE)
+
+
+# What a letter's title starts with: a heading ("Motie 'Stroom voor scholen'", "Nieuwsbrief ..."), not a sender.
+TITLE = re.compile(
+    r"^\s*(?:['‘’\"“]|(?:motie|amendement|petitie|nieuwsbrief|persbericht|uitnodiging|programma|agenda|rapport|"
+    r"jaarverslag|verslag|notulen|raadsvoorstel|raadsinformatiebrief|factsheet|column|in\s+dit\s+nummer|"
+    r"bijlage|onderwerp|thema|save\s+the\s+date)\b)", re.IGNORECASE)
+# A name that starts with what it is (a legal form, a group, a public body) may hold lower-case words
+# ("Stichting tot behoud van de molen"); without such a start, lower-case words make it a phrase.
+BODY_START = re.compile(
+    r"^\s*(?:de\s+|het\s+)?(?:stichting|vereniging|co[oö]peratie|platform|comit[eé]|actiegroep|werkgroep|"
+    r"bewoners\w*|dorps\w*|wijk\w*|buurt\w*|plaatselijk|federatie|bond|fractie|partij|kring|netwerk|coalitie|"
+    r"ministerie|provincie|gemeente|waterschap|hoogheemraadschap|veiligheidsregio|ggd|omgevingsdienst|rekenkamer|"
+    r"college|regio|griffie|raad|\w+raad|\w+vereniging|\w+bond|\w+platform)\b", re.IGNORECASE)
+# Lower-case words a name may hold anywhere: particles, and the words for the body of a place ("Rekenkamer
+# gemeente Groningen", "Programmateam Energie provincie Overijssel").
+NAME_PARTICLES = frozenset(
+    "van de het der den en voor in op aan bij te ter tot uit over 't op en/of & gemeente provincie regio raad "
+    "griffie college bestuur b.v. n.v. u.a. v.o.f. bv nv".split())
+SENTENCE_END = re.compile(r"[a-zà-ÿ]{3}[.!]\s+[A-ZÀ-Ý]")  # "... in Heerenveen. Bouwgroep ...": two sentences
+# Lower-case words (other than particles) that make a line without a body word a phrase, when they also outnumber
+# its capitalised words ('Centraal Orgaan opvang asielzoekers' is a name).
+PHRASE_WORDS = 2
+
+
+def _phrase(text: str) -> bool:
+    """Lower-case words beyond particles ('Nieuwe cijfers per gemeente', 'secretariaat ombudsvoorziening')."""
+    if BODY_START.match(text):
+        return False
+    words = re.findall(r"[^\W\d_][\w'’\-.&/]*", text)
+    lower = sum(w[:1].islower() and w.lower() not in NAME_PARTICLES for w in words)
+    return lower >= PHRASE_WORDS and lower > sum(w[:1].isupper() for w in words)
 
 
 def names_nothing(line: str, max_words: int = 12) -> str | None:
@@ -73,14 +107,17 @@ def names_nothing(line: str, max_words: int = 12) -> str | None:
         return "lege regel"
     if GREETING.match(text):
         return "aanhef, groet of kopregel"
+    if text[:1] in "-•*–(":
+        return "opsomming of opmerking"
     if ROLE_ONLY.match(text):
         return "alleen een functie"
-    if text.endswith(":") or text.endswith("?") or (text.isupper() and len(text.split()) > 3):
+    if text.endswith(":") or text.endswith("?") or TITLE.match(text) or \
+            (text.isupper() and len(text.split()) > 3 and not BODY_START.match(text)):
         return "kopje"
     words = text.split()
     if len(words) > max_words:
         return "zinsfragment"
-    if SENTENCE_WORDS.search(text):
+    if SENTENCE_WORDS.search(text) or _phrase(text) or SENTENCE_END.search(text):
         return "zinsfragment"
     return None
 

@@ -44,14 +44,16 @@ def _person_test(detect: Detector | None) -> Callable[[str], bool] | None:
     return is_person
 
 
-def _other_council(writer, parsed, knowledge: Catalogue | None) -> bool:
+def _addressed(parsed, knowledge: Catalogue | None) -> frozenset[str]:
+    """The municipalities the mail went to (griffie@waadhoeke.nl): their council is the addressee."""
+    return knowledge.municipalities_of([*parsed.to, *parsed.cc]) if knowledge is not None else frozenset()
+
+
+def _other_council(writer, addressed: frozenset[str], knowledge: Catalogue | None) -> bool:
     """The writer is a municipality other than the own one and the ones the mail is addressed to."""
     if writer is None or writer.entry is None or not writer.entry.municipality or knowledge is None:
         return False
-    if knowledge.is_own_place(writer.entry):
-        return False
-    addressed = (knowledge.match_domain(a) for a in [*parsed.to, *parsed.cc])
-    return all(m is None or m.entry is not writer.entry for m in addressed)
+    return not knowledge.is_own_place(writer.entry) and writer.entry.name not in addressed
 
 
 def analyse(extracted: Extracted, known_domains: Mapping[str, str] | None = None,
@@ -103,10 +105,11 @@ def analyse(extracted: Extracted, known_domains: Mapping[str, str] | None = None
     sig = letter.signature_block(letter_text) if letter_text else ""
     mail_sig = letter.signature_block(body)
     addressee = letter.find_addressee(first_page or letter_text or body)
+    addressed = _addressed(parsed, knowledge)
     finding = organisation.find_organisation(organisation.Evidence(
         letter_text=letter_text, first_page=first_page, body=body, signature=sig, mail_signature=mail_sig,
         display_name=mail_from_name, address=mail_from_addr, is_person=_person_test(detect), knowledge=knowledge,
-        known_domains=known_domains or {}))
+        known_domains=known_domains or {}, addressed=addressed))
     org = finding.organisation if finding else None
     if finding:
         notes.append(finding.reason)
@@ -127,7 +130,7 @@ def analyse(extracted: Extracted, known_domains: Mapping[str, str] | None = None
     subjects = " | ".join(s for s in (parsed.subject, origin.subject if origin else None) if s)
     circular, step, why = circulars.decide_circular(circulars.CircularEvidence(
         subject=subjects, head=main_text[:6000], recipients=recipients, sender=writer,
-        other_council=_other_council(writer, parsed, knowledge)))
+        other_council=_other_council(writer, addressed, knowledge)))
     if why:
         notes.append(("rondzendbrief: " if circular else "geen rondzendbrief: ") + why)
         sources["circular"] = Provenance(f"analysis:{step}", [notes[-1]])

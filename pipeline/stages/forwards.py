@@ -51,7 +51,19 @@ def _header_block(lines: list[str], start: int) -> tuple[dict[str, str], int] | 
 
 
 def find_inline_forward(text: str) -> tuple[Origin, int] | None:
-    """The original message of an inline forward and where its header block starts in text, or None."""
+    """The original message of an inline forward and where its header block starts in text, or None.
+
+    In a chain (a colleague forwards a forward) the original is the deepest header block that names an address:
+    the blocks above it are the forwarders' own notes ('Van: Leonie Schreurs ... graag ter kennisname')."""
+    found = None
+    for origin, start in _header_blocks(text):
+        if found is None or origin.from_address:
+            found = (origin, start)
+    return found
+
+
+def _header_blocks(text: str):
+    """Every inline header block with the message below it, top to bottom."""
     lines = text.splitlines()
     offsets = []
     pos = 0
@@ -79,5 +91,4 @@ def find_inline_forward(text: str) -> tuple[Origin, int] | None:
                 subject=fields["subject"] or None,
                 text=body,
             )
-            return origin, offsets[n]
-    return None
+            yield origin, offsets[n]

@@ -16,7 +16,7 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 
 from pipeline.rules.knowledge import Catalogue, Match
-from pipeline.rules.knowledge_text import fold, names_nothing
+from pipeline.rules.knowledge_text import fold, names_nothing, squash
 from pipeline.stages import sender
 
 LETTERHEAD_LINES = 15  # the first lines of page 1: logo text, sender block, addressee, date, subject
@@ -37,6 +37,7 @@ class Evidence:
     is_person: Callable[[str], bool] | None
     knowledge: Catalogue | None
     known_domains: Mapping[str, str] = field(default_factory=dict)  # the griffie's own list (senders.toml)
+    addressed: frozenset[str] = frozenset()  # municipalities the mail went to (their council is the addressee)
 
 
 @dataclass(frozen=True)
@@ -54,12 +55,17 @@ class OrganisationStep:
     find: Callable[[Evidence], "str | Match | None"]
 
 
+def _addressee_council(match: Match | None, ev: Evidence) -> bool:
+    """The council the letter is written to (the own place, or the municipality the mail went to)."""
+    return match is not None and match.entry is not None and match.role == "raad" and ev.knowledge is not None \
+        and (ev.knowledge.is_own_place(match.entry) or match.entry.name in ev.addressed)
+
+
 def _acceptable(candidate: str | None, ev: Evidence) -> str | None:
-    """A candidate name, unless it greets, heads or runs on as a sentence, or is the own council (the addressee)."""
+    """A candidate name, unless it greets, heads or runs on as a sentence, or is the council written to."""
     if not candidate or names_nothing(candidate):
         return None
-    if ev.knowledge is not None and (match := ev.knowledge.match_name(candidate, whole=True)) is not None \
-            and match.entry is not None and match.role == "raad" and ev.knowledge.is_own_place(match.entry):
+    if ev.knowledge is not None and _addressee_council(ev.knowledge.match_name(candidate, whole=True), ev):
         return None
     return candidate
 
@@ -77,8 +83,21 @@ def _roles(ev: Evidence, strict: bool) -> str | None:
     return None
 
 
+CARE_OF = re.compile(r"^\s*(?:p/a|p\.a\.|per adres|secretariaat:)\s", re.IGNORECASE)
+
+
+def _care_of(text: str) -> str | None:
+    """'Windalarm Zuidwolde' above 'p/a Ruinerweg 14a': a group without its own address heads the letter."""
+    lines = [line.strip() for line in text.splitlines()[:LETTERHEAD_LINES] if line.strip()]
+    for above, line in zip(lines, lines[1:]):
+        if CARE_OF.match(line) and not sender.NOT_A_NAME.search(above):
+            return above
+    return None
+
+
 def _letterhead(ev: Evidence) -> str | None:
-    return _acceptable(sender.org_from_letterhead(ev.first_page), ev)
+    return _acceptable(sender.org_from_letterhead(ev.first_page), ev) or \
+        _acceptable(_care_of(ev.first_page or ev.body), ev)
 
 
 NAMENS = re.compile(r"\b[Nn]amens\s+(?:het\s+(?:dagelijks\s+|algemeen\s+)?bestuur\s+van\s+)?([^\n]{3,160})")
@@ -91,14 +110,19 @@ def _namens(ev: Evidence) -> str | Match | None:
     for text in (ev.letter_text, ev.body):
         if found := _acceptable(sender.org_from_namens(text), ev):
             return found
-    if ev.knowledge is None:
-        return None
     for text in (ev.letter_text, ev.body):
         for m in NAMENS.finditer(text):
             name = NAMENS_END.split(m.group(1), maxsplit=1)[0].strip()
-            if name and (match := ev.knowledge.match_name(name)):
+            if name and ev.knowledge is not None and (match := ev.knowledge.match_name(name)):
                 return match
+            if name and _same_name(name, ev.display_name) and _acceptable(name, ev):
+                return name  # 'namens Windalarm Zuidwolde' from 'Windalarm Zuidwolde <...@gmail.com>'
     return None
+
+
+def _same_name(name: str, display: str | None) -> bool:
+    """The name after 'namens' is the mail's sender name: nobody writes 'namens' themself, so a group."""
+    return bool(display) and squash(re.sub(r"^(?:de|het)\s+", "", name, flags=re.IGNORECASE)) == squash(display)
 
 
 def _signature_lines(ev: Evidence) -> str | None:
@@ -138,7 +162,7 @@ def _known_line(ev: Evidence, blocks: tuple[str, ...], skip_own_council: bool = 
                 continue
             match = ev.knowledge.match_name(line)
             if match and skip_own_council and match.entry and match.entry.municipality and \
-                    ev.knowledge.is_own_place(match.entry):
+                    (ev.knowledge.is_own_place(match.entry) or _addressee_council(match, ev)):
                 continue  # the own council in the letterhead is the addressee, not the sender
             if match is None and len(line) <= 90 and not re.search(r"\d|@|www\.|https?:", line):
                 role = sender.ROLE.match(line)  # 'directeur Energiecoöperatie ...': the organisation after the role
@@ -158,13 +182,47 @@ def _letterhead_knowledge(ev: Evidence) -> Match | None:
     return _known_line(ev, (head,), skip_own_council=True)
 
 
+# What a display name adds after the organisation: a department or a mailing ("VNG Ledenbrieven", "Avalex
+# bestuurssecretariaat", "Provincie Utrecht - Nieuwsbrief Gezonde Leefomgeving").
+DISPLAY_SPLIT = re.compile(r"\s+[-–|/]\s+|\s*\|\s*")
+DEPARTMENT = re.compile(
+    r"\s+(?:bestuurs|directie|afdeling\s+)?(?:secretariaat|bestuurssecretariaat|communicatie|nieuwsbrief|"
+    r"info|informatie|directie|bestuur|redactie|ledenservice|klantenservice|relatiebeheer)$", re.IGNORECASE)
+
+
+def _corroborated(name: str, address: str | None) -> bool:
+    """The display name is the name the mail domain spells ('Holland Rijnland' <...@hollandrijnland.nl>,
+    'Paswerk' <...@paswerk.nl>, 'Belastingsamenwerking Gouwe-Rijnland' <...@bsgr.nl> by its initials)."""
+    if not address or "@" not in address:
+        return False
+    label = address.rsplit("@", 1)[1].lower().split(".")[-2] if address.count(".") else ""
+    label = re.sub(r"[^a-z0-9]", "", label)
+    words = [w for w in re.findall(r"[^\W\d_]+", name) if w.lower() not in ("van", "de", "het", "en", "der")]
+    squashed = squash(name)
+    if len(label) >= 4 and (label in squashed or squashed in label):
+        return True
+    initials = "".join(w[0] for w in re.findall(r"[^\W\d_]+", name.replace("-", " "))).lower()
+    return len(label) >= 3 and len(words) >= 2 and label in (initials, fold(initials))
+
+
 def _display(ev: Evidence) -> str | Match | None:
     name = ev.display_name
-    if not name or names_nothing(name):
+    if not name:
         return None
-    if ev.knowledge is not None and (match := ev.knowledge.match_name(name, whole=True)):
-        return match
-    return name if sender.looks_like_org(name) else None
+    for part in (name, *DISPLAY_SPLIT.split(name)):
+        part = DEPARTMENT.sub("", part.strip())
+        if not part or names_nothing(part):
+            continue
+        if ev.knowledge is not None and (match := ev.knowledge.match_name(part, whole=True)):
+            return match
+        if sender.looks_like_org(part):
+            return part
+        if ev.knowledge is not None and (ev.knowledge.match_group_word(part) or ev.knowledge.match_pattern(part)):
+            return part
+        free = ev.knowledge.is_free_mail(ev.address) if ev.knowledge is not None else True
+        if not free and _corroborated(part, ev.address) and not (ev.is_person and ev.is_person(part)):
+            return part
+    return None
 
 
 def _domain(ev: Evidence) -> str | Match | None:

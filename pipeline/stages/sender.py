@@ -84,6 +84,11 @@ def org_from_namens(text: str) -> str | None:
     return None
 
 
+# An address, phone number, date or web address: a number standing as a word ('Postbus 12', '12 mei 2026', '0227
+# 69 14 02'); a number inside a name ('Actiegroep Stop N240', "vv Sportlust '25") is part of the name.
+NOT_A_NAME = re.compile(r"(?<![\w'’])\d|@|www\.|https?:")
+
+
 def org_from_lines(block: str, limit: int = 6) -> str | None:
     """The first line of a letterhead or signature that names an organisation."""
     for line in block.splitlines()[:limit]:
@@ -92,7 +97,9 @@ def org_from_lines(block: str, limit: int = 6) -> str | None:
             continue
         if re.match(r"^(aan|geachte|beste|datum|betreft|onderwerp|kenmerk)\b", line, re.IGNORECASE):
             break
-        if looks_like_org(line) and not re.search(r"\d|@|www\.|https?:", line):
+        if re.match(r"^[-•*–(]", line):
+            continue  # a bullet of running text or a remark in brackets ('(ondergebracht bij de gemeente X)')
+        if looks_like_org(line) and not NOT_A_NAME.search(line):
             return tidy_name(line)
     return None
 
