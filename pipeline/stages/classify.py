@@ -109,6 +109,15 @@ def explain_rules(analysis: Analysis, ruleset: RuleSet) -> list[str]:
     return lines
 
 
+def _without_model(ctx: Context, field: str, value: str, reasons: list[str], model_scores: dict[str, float],
+                   reason: str) -> Provenance:
+    """No rule and no model decided `field`: the safe default, provisionally (score 0: it goes to review)."""
+    ctx.decisions[field] = Decision(value, 0.0, True, NO_RULE)
+    model_scores[field] = 0.0
+    reasons.append(reason)
+    return Provenance("default:geen regel en geen model", [reason])
+
+
 def _model_handling(analysis: Analysis, ctx: Context, judge: "Judge", text: str, skip: frozenset[str],
                     reasons: list[str], model_scores: dict[str, float]) -> Provenance:
     """The model's handling when the letter gives a ground for it; otherwise the default, voor kennisgeving
@@ -170,10 +179,8 @@ def classify(analysis: Analysis, ruleset: RuleSet, judge: "Judge | None", review
                 sources["document_kind"].reasons.append(reasons[-1])
             ctx.decisions["document_kind"] = Decision(kind, best.score, True, MODEL)
         else:
-            ctx.decisions["document_kind"] = Decision(LETTER, 0.0, True, NO_RULE)
-            model_scores["document_kind"] = 0.0
-            reasons.append("Soort document: geen regel en geen model; voorlopig 'brief'")
-            sources["document_kind"] = Provenance("default:geen regel en geen model", [reasons[-1]])
+            sources["document_kind"] = _without_model(ctx, "document_kind", LETTER, reasons, model_scores,
+                                                      "Soort document: geen regel en geen model; voorlopig 'brief'")
     else:
         sources["document_kind"] = rule_provenance(ctx, "document_kind")
 
@@ -188,10 +195,9 @@ def classify(analysis: Analysis, ruleset: RuleSet, judge: "Judge | None", review
         if judge is not None:
             sources["handling"] = _model_handling(analysis, ctx, judge, text, skip, reasons, model_scores)
         else:
-            ctx.decisions["handling"] = Decision(NOTED, 0.0, True, NO_RULE)
-            model_scores["handling"] = 0.0
-            reasons.append("Afhandeling: geen regel en geen model; voorlopig voor kennisgeving aannemen")
-            sources["handling"] = Provenance("default:geen regel en geen model", [reasons[-1]])
+            sources["handling"] = _without_model(
+                ctx, "handling", NOTED, reasons, model_scores,
+                "Afhandeling: geen regel en geen model; voorlopig voor kennisgeving aannemen")
     else:
         sources["handling"] = rule_provenance(ctx, "handling")
 
