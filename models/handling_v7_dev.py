@@ -1,7 +1,9 @@
 """Develop handling and document kind on corpus v7, never on the blind set: the whole pipeline (rules, sender
 knowledge, models) on rows no model under test was trained on, per field and per genre, beside the constants.
 
-    python models/handling_v7_dev.py [--train | --models DIR] [--writer c] [--extra FILE.jsonl ...] [--out DIR]
+    python models/handling_v7_dev.py [--train [KEY=VALUE ...] | --models DIR] [--writer c] [--extra FILE.jsonl ...]
+                                     [--out DIR]
+    # KEY = a setting of the [griffiepost] section of config/<field>.cfg, e.g. hand_written_weight=3
 
 Without --train the shipped models are scored (today's handling and document-kind models never saw v7, so every
 v7 row is a dev row for them). With --train, handling and document-kind models are trained on the corpus's train
@@ -14,6 +16,7 @@ from __future__ import annotations
 
 import dataclasses
 import json
+import re
 import shutil
 import sys
 from collections import Counter
@@ -33,7 +36,22 @@ WORK = Path("/tmp/griffiepost-handling-v7")
 FIELDS = ("handling", "document_kind")
 
 
-def train_without(writer: str, work: Path) -> Path:
+def candidate_cfg(field: str, overrides: dict[str, str], work: Path) -> Path:
+    """The shipped config of `field` with settings of its [griffiepost] section replaced (e.g. hand_written_weight)."""
+    cfg = (ROOT / "config" / f"{field}.cfg").read_text()
+    if overrides and "[griffiepost]" not in cfg:
+        cfg += "\n[griffiepost]\n"
+    for key, value in overrides.items():
+        if re.search(rf"^{key} = ", cfg, flags=re.M):
+            cfg = re.sub(rf"^{key} = .*$", f"{key} = {value}", cfg, flags=re.M)
+        else:
+            cfg = cfg.replace("[griffiepost]\n", f"[griffiepost]\n{key} = {value}\n", 1)
+    path = work / f"{field}.cfg"
+    path.write_text(cfg)
+    return path
+
+
+def train_without(writer: str, work: Path, overrides: dict[str, str] | None = None) -> Path:
     """Handling and document-kind models trained without the dev writer's rows, beside the shipped topic model."""
     models = work / f"models-no-{writer}"
     if models.exists():
@@ -43,7 +61,7 @@ def train_without(writer: str, work: Path) -> Path:
     rows = read_jsonl(ROOT / "corpus" / "train.jsonl") + [
         r for r in letter_rows(V7) if not r["id"].startswith(f"v7{writer}-")]
     for field in FIELDS:
-        summary = train_field(rows, field, ROOT / "config" / f"{field}.cfg", models / field)
+        summary = train_field(rows, field, candidate_cfg(field, overrides or {}, work), models / field)
         print(json.dumps(summary))
     return models
 
@@ -79,6 +97,7 @@ def run(rows: list[dict], pipe: Pipeline, name: str, out: Path) -> None:
 
 def main(args: list[str]) -> None:
     writer, extra, train, out, models = "c", [], False, WORK, None
+    overrides: dict[str, str] = {}
     it = iter(args)
     for arg in it:
         if arg == "--train":
@@ -89,12 +108,15 @@ def main(args: list[str]) -> None:
             extra.append(Path(next(it)))
         elif arg == "--out":
             out = Path(next(it))
+        elif "=" in arg and not arg.startswith("--"):  # KEY=VALUE: a [griffiepost] setting of both configs
+            key, value = arg.split("=", 1)
+            overrides[key] = value
         elif arg == "--models":  # models trained before (e.g. an earlier --train's OUT/models-no-c)
             models = Path(next(it))
     out.mkdir(parents=True, exist_ok=True)
     settings = load_settings(None)
     if train:
-        models = train_without(writer, out)
+        models = train_without(writer, out, overrides)
     if models is not None:
         settings = dataclasses.replace(settings, models=dataclasses.replace(settings.models, dir=str(models)))
     pipe = Pipeline.build(settings)

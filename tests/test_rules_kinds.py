@@ -75,7 +75,7 @@ def test_keyword_kinds_petition_rib_motion_annual_invitation_objection() -> None
                        body="Geachte raad,\n\nWij bieden u 412 handtekeningen aan voor het behoud van de speeltuin."
                        + SIGN + "Karin Bos\n"))
     assert petition.value("document_kind") == "petitie"
-    assert "Trefwoord 'handtekeningen': petitie" in reasons(petition)
+    assert "Trefwoorden 'handtekeningen' en 'bieden u': petitie" in reasons(petition)  # offered: not just signed
     # the labelling guide's convention (rules/handling.toml): a petition is put on the agenda; the generic profile
     # has no preference of its own for petitions (a council that wants the college's advice first sets one)
     assert petition.value("handling") == "agenderen"
