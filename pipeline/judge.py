@@ -2,17 +2,18 @@
 
 from __future__ import annotations
 
-import functools
 import math
 import re
 import threading
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from pipeline import architectures, occlusion
 from pipeline.calibration import META_KEY as CALIBRATION_KEY, with_temperature
 from pipeline.models_dir import FIELDS, check_models
+from pipeline.spacy_runtime import import_spacy
+from pipeline.special_cases import LazySpecials
 from pipeline.topic_features import TopicFeatures, topic_features
 
 if TYPE_CHECKING:  # spaCy is imported where a model is loaded or a text is read (~0.7 s of CPU): issue 13
@@ -224,110 +225,22 @@ def _placeholder_tokenizer():
     return lambda nlp: Tokenizer(nlp.vocab)
 
 
-@functools.cache
-def _lazy_specials_class() -> type:
-    """LazySpecialsTokenizer, a subclass of spaCy's Tokenizer: made at the first model load, since spaCy is
-    imported only where a model is loaded (issue 13: start-up)."""
-    from spacy.tokenizer import Tokenizer
-    from spacy.util import srsly  # spaCy's own serialiser (a top-level import of srsly costs ~0.16 s at start-up)
-
-    class LazySpecialsTokenizer(Tokenizer):
-        """The saved tokenizer, its ~4,700 special cases ("m.b.t.", "a.s.", ":-)") added as texts need them.
-
-        Building them all costs ~0.4 s of CPU (a lexeme and an affix split each), most of what a one-message
-        `classify` spends loading its models, and a letter contains a handful. A special case can only change how a
-        text is cut if its string occurs in that text, so before each text the cases whose string occurs in it are
-        added (exactly those: see needed()), and from the COMPLETE_AFTER-th text on, in a process that reads many
-        letters, all that remain at once: the tokens are those of the fully loaded tokenizer (tests/test_models.py)."""
-
-        COMPLETE_AFTER = 2
-
-        def __init__(self, vocab: Any, saved: bytes) -> None:
-            super().__init__(vocab)
-            self.from_bytes(saved, exclude=["exceptions"])
-            self._pending: dict[str, list] = dict(srsly.msgpack_loads(saved).get("exceptions") or {})
-            # Strings with whitespace or without punctuation are looked for in the whole text; every other one can
-            # only occur inside one whitespace-free chunk that has punctuation, whose substrings are looked up.
-            self._whole = {k for k in self._pending if k.isalnum() or any(c.isspace() for c in k)}
-            self._trie: dict | None = None  # the other strings by character, built at the first text
-            self._texts = 0
-            self._lock = threading.Lock()
-
-        def needed(self, text: str) -> list[str]:
-            """The pending special cases whose string occurs in text."""
-            pending = self._pending
-            found = {k for k in self._whole if k in pending and k in text}
-            if self._trie is None:
-                self._trie = {}
-                for key in pending:
-                    if key not in self._whole:
-                        node = self._trie
-                        for char in key:
-                            node = node.setdefault(char, {})
-                        node[""] = key  # "" is no character: the end of a string
-            for chunk in {c for c in text.split() if not c.isalnum()}:
-                for i in range(len(chunk)):  # every string of the trie that starts at i
-                    node = self._trie
-                    for char in chunk[i:]:
-                        node = node.get(char)
-                        if node is None:
-                            break
-                        if "" in node and node[""] in pending:
-                            found.add(node[""])
-            return sorted(found)
-
-        def complete(self) -> None:
-            """Add every special case still pending (to_bytes/to_disk, or a process that reads many texts)."""
-            with self._lock:
-                self._add(sorted(self._pending))
-
-        def _add(self, strings: list[str]) -> None:
-            for string in strings:  # in sorted order, as spaCy's own loading adds them
-                self.add_special_case(string, self._pending.pop(string))
-
-        def __call__(self, string: str) -> Doc:
-            if self._pending:
-                with self._lock:
-                    self._texts += 1
-                    self._add(sorted(self._pending) if self._texts >= self.COMPLETE_AFTER else self.needed(string))
-            return super().__call__(string)
-
-        def __reduce__(self) -> tuple:
-            self.complete()
-            _, args, *rest = super().__reduce__()
-            return (Tokenizer, args, *rest)
-
-        def to_bytes(self, **kwargs: Any) -> bytes:
-            self.complete()
-            return super().to_bytes(**kwargs)
-
-        def to_disk(self, path: Any, **kwargs: Any) -> None:
-            self.complete()
-            super().to_disk(path, **kwargs)
-
-    return LazySpecialsTokenizer
-
-
-def lazy_specials_tokenizer(vocab: Any, saved: bytes) -> Any:
-    """The saved tokenizer (bytes of Tokenizer.to_bytes) on vocab, its special cases added as texts need them."""
-    return _lazy_specials_class()(vocab, saved)
-
-
 def load_pipelines(paths: dict[str, Path]) -> dict[str, Language]:
     """spacy.load each pipeline with one shared vocab, and deserialise each distinct saved tokenizer only once.
 
     A plain spacy.load builds the Dutch tokenizer's ~4,700 special cases twice (from the language defaults, then
     from the saved tokenizer); here the components load onto a rule-less placeholder tokenizer and the saved
     tokenizer is read once and shared by every pipeline that saved the same bytes, its special cases added as
-    texts need them (LazySpecialsTokenizer; same predictions, ~5x faster, then ~0.4 s less).
+    texts need them (pipeline/special_cases.py; same predictions, ~5x faster, then ~0.3 s less); spaCy itself
+    without its command line (pipeline/spacy_runtime.py, ~0.25 s less per start).
     The pipelines are for prediction: their config names the placeholder, so do not save them with to_disk."""
-    import spacy
+    spacy = import_spacy()  # first: the stand-ins for spaCy's command line must be in place before any spaCy import
     from spacy.tokenizer import Tokenizer
     from spacy.util import registry
 
     registry.tokenizers.register(PLACEHOLDER_TOKENIZER, func=_placeholder_tokenizer)
     pipelines: dict[str, Language] = {}
-    tokenizers: dict[bytes, Tokenizer] = {}
+    tokenizers: dict[bytes, LazySpecials] = {}
     vocab = None
     for field, path in paths.items():
         architectures.register_saved(path)
@@ -336,7 +249,7 @@ def load_pipelines(paths: dict[str, Path]) -> dict[str, Language]:
         vocab = nlp.vocab
         saved = (Path(path) / "tokenizer").read_bytes()
         if saved not in tokenizers:
-            tokenizers[saved] = lazy_specials_tokenizer(vocab, saved)
+            tokenizers[saved] = LazySpecials(Tokenizer(vocab), saved)
         nlp.tokenizer = tokenizers[saved]
         pipelines[field] = nlp
     return pipelines

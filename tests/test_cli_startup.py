@@ -66,3 +66,17 @@ def test_classify_without_a_registry_imports_no_database_or_pdf_library(tmp_path
     loaded = _modules_after("--db", f"sqlite:///{tmp_path}/geen.db", "classify", str(message), "--json")
     assert "spacy" in loaded  # it did classify
     assert "sqlalchemy" not in loaded and "pdfplumber" not in loaded
+
+
+def test_spacy_for_prediction_comes_without_its_command_line_which_still_loads_when_asked():
+    """pipeline.spacy_runtime: loading the models imports none of spaCy's CLI (typer, weasel, rich); a later
+    `import spacy.cli` (training, `python -m spacy`) gets the real package."""
+    code = ("import sys, json\nfrom pathlib import Path\nfrom pipeline.judge import load_judge\n"
+            "judge = load_judge(Path('models'))\nbefore = sorted(sys.modules)\n"
+            "import spacy.cli\nfrom spacy.cli.info import info\n"
+            "print(json.dumps([before, spacy.cli.info is info, spacy.cli.__file__]))")
+    env = dict(os.environ, PYTHONPATH=str(ROOT))
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, env=env, cwd=ROOT, check=True)
+    before, real_info, cli_file = json.loads(out.stdout.strip().splitlines()[-1])
+    assert "spacy" in before and not {"spacy.cli", "typer", "weasel", "rich"} & set(before)
+    assert real_info is True and cli_file.endswith("spacy/cli/__init__.py")

@@ -53,3 +53,21 @@ def test_amendments_table_and_empty_list() -> None:
     assert "Wijzigingen na vaststelling" in words and "nieuw onderwerp" in words and "tikfout" in words
     empty = ListDoc(**{**doc([]).__dict__, "groups": ()})
     assert "Er staan geen stukken op deze lijst." in public_text(render_pdf(empty), "pdf")
+
+
+def test_lines_write_the_bytes_reportlab_writes(monkeypatch) -> None:
+    """Lines (each string encoded once, the first subset by table) writes exactly what reportlab's own textLine
+    writes: same PDF bytes (invariant mode) for rows of repeated and unique strings, with more than 256 different
+    letters so the font needs several subsets, a no-break space and a letter the font lacks."""
+    from reportlab import rl_config
+    from reportlab.pdfgen.textobject import PDFTextObject
+
+    from pipeline.lists import render_pdf as module
+
+    letters = "".join(chr(c) for c in [*range(0x100, 0x17F), *range(0x391, 0x3CA), *range(0x410, 0x450)])
+    rows = [row(i, f"Verzoek {i} {letters[i * 7 % len(letters):][:12]} Kerkstraat\u00a0{i}\U0001F600 Zoë Łukasz")
+            for i in range(1, 400)]
+    monkeypatch.setattr(rl_config, "invariant", 1)
+    fast = render_pdf(doc(rows))
+    monkeypatch.setattr(module.Lines, "textLine", PDFTextObject.textLine)
+    assert render_pdf(doc(rows)) == fast

@@ -8,14 +8,17 @@ from __future__ import annotations
 import io
 from functools import lru_cache
 from pathlib import Path
+from typing import Any
 
 from reportlab.lib import colors
 from reportlab.lib.pagesizes import A4, landscape
 from reportlab.lib.units import cm
+from reportlab.lib.rl_accel import fp_str
 from reportlab.lib.utils import simpleSplit
 from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfbase.ttfonts import TTFont
 from reportlab.pdfgen.canvas import Canvas
+from reportlab.pdfgen.textobject import PDFTextObject
 
 from pipeline.lists import text
 from pipeline.lists.model import ListDoc
@@ -55,6 +58,59 @@ def wrap(value: str, font: str, size: float, width: float) -> list[str]:
     return lines
 
 
+class Lines(PDFTextObject):
+    """reportlab's text object, writing the same bytes, with each distinct string of a font encoded once.
+
+    textLine encodes a string glyph by glyph into the font's subsets (TTFont.splitString) every time it is drawn;
+    a 10,000-row list draws ~137,000 lines, many of them the same dates, committees and handling words. Here the
+    encoded pieces (subset, escaped bytes) of a (font, string) are kept per document, and a string whose letters
+    all have their code in the first subset already is encoded with one str.translate. The operators written are
+    those of PDFTextObject._formatText for an unshaped TrueType font (other fonts take reportlab's own path)."""
+
+    def __init__(self, canvas: Canvas, encoded: dict) -> None:
+        super().__init__(canvas)
+        self._encoded = encoded  # (font name, text) -> ((subset name, subset, escaped), ...), for the whole document
+
+    def textLine(self, text: str = "") -> None:
+        font = pdfmetrics.getFont(self._fontname)
+        if not font._dynamicFont or font.shapable:
+            return super().textLine(text)
+        pieces = self._encoded.get((self._fontname, text))
+        if pieces is None:
+            pieces = self._encoded[(self._fontname, text)] = self._encode(font, text)
+        self._x = self._x0
+        self._y = self._y0 = self._y - self._leading if self._canvas.bottomup else self._y + self._leading
+        code = []
+        for name, subset, escaped in pieces:
+            if subset != self._curSubset:
+                code.append(f"{name} {fp_str(self._fontsize)} Tf {fp_str(self._leading)} TL")
+                self._curSubset = subset
+            code.append(f"({escaped}) Tj")
+        self._code.append(f"{' '.join(code)} T*")
+
+    def _encode(self, font: TTFont, text: str) -> tuple[tuple[str, int, str], ...]:
+        doc, canv = self._canvas._doc, self._canvas
+        state = font.state.get(doc)
+        if state is not None and text:
+            letters, table = self._first_subset(font, state)
+            if letters.issuperset(text):
+                name = font.getSubsetInternalName(0, doc)
+                return ((name, 0, canv._escape(text.translate(table).encode("latin-1"))),)
+        return tuple((font.getSubsetInternalName(subset, doc), subset, canv._escape(t))
+                     for subset, t in font.splitString(text, doc))
+
+    def _first_subset(self, font: TTFont, state: Any) -> tuple[frozenset[str], dict[int, str]]:
+        """The letters whose code is in subset 0 of the font in this document, and the table from letter to code
+        (rebuilt when letters were added; a no-break space is left to splitString, which maps it to a space)."""
+        key = ("first subset", font.fontName)
+        size, letters, table = self._encoded.get(key, (-1, frozenset(), {}))
+        if size != len(state.assignments):
+            table = {code: chr(n & 0xFF) for code, n in state.assignments.items() if n >> 8 == 0 and code != 0xA0}
+            size, letters = len(state.assignments), frozenset(map(chr, table))
+            self._encoded[key] = (size, letters, table)
+        return letters, table
+
+
 class Pages:
     """The canvas and the cursor: a header line and page number on every page, a new page when one is full."""
 
@@ -68,7 +124,8 @@ class Pages:
                         f"{text.VERSION_WORDS[doc.version]}"
         self.page, self.y = 0, TOP
         self.grid: list[tuple[float, float, float, float]] = []
-        self.words = self.c.beginText()
+        self.encoded: dict = {}  # Lines: the encoded strings of this document
+        self.words = Lines(self.c, self.encoded)
         self.wrapped: dict[tuple[str, str, float], list[str]] = {}  # dates, committees, senders repeat
         self._start()
 
@@ -78,7 +135,7 @@ class Pages:
         self.c.setFont(self.regular, 8)
         self.c.drawString(LEFT, PAGE_H - 1.0 * cm, self.top_line)
         self.c.drawCentredString(PAGE_W / 2, 0.8 * cm, f"Pagina {self.page}")
-        self.words = self.c.beginText()
+        self.words = Lines(self.c, self.encoded)
         self.words.setFont(self.regular, CELL_SIZE, CELL_LEADING)
 
     def _finish(self) -> None:
