@@ -7,6 +7,7 @@ from pathlib import Path
 import pytest
 import spacy
 
+from pipeline import architectures
 from pipeline.judge import load_judge
 from pipeline.training import evaluate, letter_rows, read_jsonl, train
 from pipeline.vocab import DOCUMENT_KINDS, HANDLINGS, TOPICS
@@ -114,7 +115,7 @@ def test_devcheck_letters_are_independent_and_scored_reasonably():
 def test_judge_and_evaluation_read_the_same_normalised_features(judge):
     from pipeline.judge import feature_doc
     from pipeline.training import predict_labels
-    nlp = spacy.load(MODELS / "topic")
+    nlp = architectures.load(MODELS / "topic")
     assert [t.text for t in feature_doc(nlp, "Wmo-loket: 12 MEI 2026, €1.250!")] == ["wmo", "loket", "mei"]
     assert predict_labels(nlp, [LETTER]) == [judge.topics(LETTER)[0].code]
     norm = next(n for n in nlp.get_pipe("textcat").model.walk() if n.name == "normalise_counts")
@@ -131,6 +132,8 @@ def test_fast_loading_predicts_exactly_like_plain_spacy_load():
     same bits as with a plain spacy.load of each shipped directory (which must keep working)."""
     from pipeline.judge import FIELDS, Judge, feature_doc, load_pipelines
     fast = load_pipelines({f: MODELS / f for f in FIELDS})  # its speed is measured in bench/, not asserted here
+    for f in FIELDS:
+        architectures.register_saved(MODELS / f)  # the architecture its config names, then spaCy's own load
     plain = {f: spacy.load(MODELS / f) for f in FIELDS}
     assert all(plain[f].pipe_names == fast[f].pipe_names == ["lemmatizer", "textcat"] for f in FIELDS)
     assert len({id(fast[f].tokenizer) for f in FIELDS}) == 1, "the three pipelines should share one tokenizer"
@@ -179,7 +182,7 @@ def test_lazy_special_cases_cut_every_text_as_the_full_tokenizer():
 
 def test_handling_reads_request_sentences_twice_and_topic_does_not():
     from pipeline.judge import REQUEST_PREFIX, feature_doc, request_sentences
-    nlp = spacy.load(MODELS / "handling")
+    nlp = architectures.load(MODELS / "handling")
     text = "Het pad is slecht. Wij vragen het college om een afschrift voor de raad.\n\nMet groet"
     assert len(request_sentences(nlp, text)) == 1
     handling = [t.text for t in feature_doc(nlp, text, field="handling")]
