@@ -92,6 +92,11 @@ def correction_summaries(decisions: list[Decision]) -> list[str]:
     return [f"{CORRECTED}{actor}: {', '.join(words)}." for (actor, _), words in groups]
 
 
+def filed_reference(item: Item) -> str | None:
+    """The letter's reference (kenmerk) as filed."""
+    return ((item.analysis or {}).get("letter") or {}).get("reference")
+
+
 def item_view(item: Item, profile: Any = None) -> ItemView:
     """The item as it stands: each field from its column (the latest decision's cached value) with that decision."""
     now = latest(item)
@@ -107,7 +112,7 @@ def item_view(item: Item, profile: Any = None) -> ItemView:
     reasons = tuple(filed.get("reasons", [])) + tuple(correction_summaries(item.decisions))
     return ItemView(
         id=item.id, registration_number=item.registration_number, status=item.status, meeting=meeting,
-        public_label=item.public_label, reference=(filed.get("letter") or {}).get("reference"), fields=fields,
+        public_label=item.public_label, reference=filed_reference(item), fields=fields,
         reasons=reasons, rule_hits=tuple(item.rule_hits) if item.rule_hits is not None else None, filed=filed,
         handling_words=handling_words(profile, item.handling_code),
     )
