@@ -8,7 +8,7 @@ from pathlib import Path
 from sqlalchemy.orm import Session
 
 from pipeline.config import Settings
-from pipeline.deadlines.answers import link_answer
+from pipeline.deadlines.answers import answers_letters, link_answer
 from pipeline.deadlines.service import sync_item
 from pipeline.deadlines.terms import load_terms
 from pipeline.rawstore import RawStore
@@ -21,6 +21,8 @@ def deadlines_hook(settings: Settings) -> Callable[[Session, Item], None]:
 
     def hook(s: Session, item: Item) -> None:
         sync_item(s, item, terms)
+        if not answers_letters(item):
+            return  # only the college's answers are compared with open terms (and need the raw headers)
         digest = item.message.sha256 if item.message is not None else None
         raw = store.get(digest) if digest and store.has(digest) else None
         link_answer(s, item, raw)

@@ -118,6 +118,11 @@ def correction_summaries(decisions: list[Decision]) -> list[str]:
     return [f"{CORRECTED}{actor}: {', '.join(words)}." for (actor, _), words in groups]
 
 
+def filed_reference(item: Item) -> str | None:
+    """The letter's reference (kenmerk) as filed."""
+    return ((item.analysis or {}).get("letter") or {}).get("reference")
+
+
 def item_view(item: Item, profile: Any = None) -> ItemView:
     """The item as it stands: each field from its column (the latest decision's cached value) with that decision."""
     truth = item_truth(item, profile)
@@ -133,7 +138,6 @@ def item_view(item: Item, profile: Any = None) -> ItemView:
         meeting = {"id": item.meeting.id, "date": item.meeting.date.isoformat(), "body": item.meeting.body}
     reasons = tuple(filed.get("reasons", [])) + tuple(correction_summaries(item.decisions))
     return ItemView(
-        truth=truth, status=item.status, meeting=meeting, reference=(filed.get("letter") or {}).get("reference"),
-        fields=fields, reasons=reasons, rule_hits=tuple(item.rule_hits) if item.rule_hits is not None else None,
-        filed=filed,
+        truth=truth, status=item.status, meeting=meeting, reference=filed_reference(item), fields=fields,
+        reasons=reasons, rule_hits=tuple(item.rule_hits) if item.rule_hits is not None else None, filed=filed,
     )
