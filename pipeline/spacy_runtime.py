@@ -10,7 +10,6 @@ first spaCy import of a process (pipeline.judge does); once spaCy is imported it
 
 from __future__ import annotations
 
-import importlib
 import sys
 from types import ModuleType
 
@@ -31,8 +30,7 @@ def import_spacy() -> ModuleType:
     installed = {STAND_INS[0]: cli, STAND_INS[1]: info}
     sys.modules.update(installed)
     try:
-        # importlib, on purpose: the stand-ins must be in place first (the order matters; tests/test_imports.py)
-        spacy = importlib.import_module("spacy")
+        import spacy  # here, on purpose: the stand-ins must be in place first (the order matters)
     finally:
         for name, module in installed.items():
             if sys.modules.get(name) is module:
