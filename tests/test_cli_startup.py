@@ -40,6 +40,8 @@ def test_version_and_help_of_one_command_import_no_heavy_libraries():
         loaded = _modules_after(*args)
         assert "spacy" not in loaded and "pdfplumber" not in loaded, args
     assert "sqlalchemy" not in _modules_after("--version")
+    # `users` shares no module with train/evaluate (cli/model_cmds.py), whose history evaluation reads list files
+    assert not _modules_after("users", "--help") & {"spacy", "pdfplumber", "pypdfium2", "reportlab", "docx"}
 
 
 def test_help_lists_every_command():
