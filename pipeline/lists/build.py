@@ -7,7 +7,7 @@ from datetime import datetime, timezone
 from typing import Any
 
 from sqlalchemy import select
-from sqlalchemy.orm import Session, selectinload
+from sqlalchemy.orm import Session, selectinload, undefer
 
 from pipeline.lists.amendments import amendments_of
 from pipeline.lists.cutoff import local_date
@@ -35,10 +35,13 @@ class Built:
     forbidden: list[str]
 
 
-def list_items(s: Session, meeting: Meeting) -> list[Item]:
+def list_items(s: Session, meeting: Meeting, public: bool = False) -> list[Item]:
+    """The meeting's on-list items; for a public version with their stored personal data, in the same query."""
     q = (select(Item).where(Item.meeting_id == meeting.id, Item.on_list.is_(True))
          .options(selectinload(Item.message).selectinload(Message.attachments),
                   selectinload(Item.privacy_verdicts)))
+    if public:
+        q = q.options(undefer(Item.personal_data))
     return list(s.scalars(q))
 
 
@@ -129,10 +132,10 @@ def _amendment_value(field: str, value: str | None, profile: Profile) -> str | N
 
 
 def records_for(s: Session, meeting: Meeting, profile: Profile, base_url: str = "",
-                number_by: str | None = None) -> tuple[list[dict[str, Any]], list[Item]]:
+                number_by: str | None = None, public: bool = False) -> tuple[list[dict[str, Any]], list[Item]]:
     """Row records of the meeting: the frozen snapshot when adopted, else the live items; numbered only when
     number_by names who makes the list (an audited act), otherwise in provisional order."""
-    items = list_items(s, meeting)
+    items = list_items(s, meeting, public)
     snapshot = s.scalar(select(ListSnapshot).where(ListSnapshot.meeting_id == meeting.id))
     if snapshot is not None:
         frozen_ids = {r["item_id"] for r in snapshot.rows}
@@ -154,7 +157,7 @@ def build_list(s: Session, meeting: Meeting, profile: Profile, council: str, ver
     with links to its public documents; of a list not yet released it is the provisional preview."""
     if version not in VERSIONS:
         raise ValueError(f"unknown version {version!r}")
-    records, items = records_for(s, meeting, profile, base_url, number_by)
+    records, items = records_for(s, meeting, profile, base_url, number_by, version == "public")
     amendments = amendments_of(s, meeting.id) if meeting.status == "vastgesteld" else []
     forbidden: list[str] = []
     scrub = None
