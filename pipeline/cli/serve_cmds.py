@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import threading
 from dataclasses import replace
 from datetime import timedelta
 from pathlib import Path
@@ -17,6 +18,7 @@ from pipeline.errors import ConfigError
 from pipeline.history.cli_support import import_sample_history  # issue 17: past lists before new mail
 from pipeline.lists.meetings import add_meeting, all_meetings, meeting_label
 from pipeline.lists.profiles import active_profile
+from pipeline.publication.prepared import preparer
 from pipeline.registry.models import Item
 from pipeline.web.app import create_app
 
@@ -27,7 +29,12 @@ def serve_app(app, host: str, port: int) -> None:
     from waitress import serve
 
     click.echo(f"De webinterface draait op http://{host}:{port}/ (stoppen met Ctrl+C).")
-    serve(create_app(app), host=host, port=port, threads=8, _quiet=True)
+    stop = threading.Event()
+    preparer(app, stop)  # scans are redacted by OCR here, in the background, never inside a request
+    try:
+        serve(create_app(app), host=host, port=port, threads=8, _quiet=True)
+    finally:
+        stop.set()
 
 
 def demo_meetings(app) -> list[str]:
