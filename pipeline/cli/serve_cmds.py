@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 import os
+import threading
 
 import click
 
 from pipeline.cli.app_context import get_app
 from pipeline.cli.base import main
 from pipeline.errors import ConfigError
+from pipeline.publication.prepared import preparer
 from pipeline.web.app import create_app
 
 
@@ -16,7 +18,12 @@ def serve_app(app, host: str, port: int) -> None:
     from waitress import serve
 
     click.echo(f"De webinterface draait op http://{host}:{port}/ (stoppen met Ctrl+C).")
-    serve(create_app(app), host=host, port=port, threads=8, _quiet=True)
+    stop = threading.Event()
+    preparer(app, stop)  # scans are redacted by OCR here, in the background, never inside a request
+    try:
+        serve(create_app(app), host=host, port=port, threads=8, _quiet=True)
+    finally:
+        stop.set()
 
 
 @main.command("serve")

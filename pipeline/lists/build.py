@@ -7,7 +7,7 @@ from datetime import datetime, timezone
 from typing import Any
 
 from sqlalchemy import select
-from sqlalchemy.orm import Session, defer, selectinload
+from sqlalchemy.orm import Session, defer, selectinload, undefer
 
 from pipeline.lists.amendments import amendments_of
 from pipeline.lists.cutoff import local_date
@@ -36,12 +36,13 @@ class Built:
 
 
 def list_items(s: Session, meeting: Meeting, texts: bool = True) -> list[Item]:
-    """The on-list items of meeting with their messages and attachments. texts=False leaves out what only the
-    public version's privacy check reads (letter and attachment texts, verdicts) and the analysis JSON no list
-    prints: at 10,000 items those columns were most of the rows read and decoded."""
+    """The on-list items of meeting with their messages and attachments. texts=True (a public version) also loads
+    what its privacy check reads (letter and attachment texts, verdicts, the stored personal data) in the same
+    query; texts=False leaves those out, and the analysis JSON no list prints: at 10,000 items those columns were
+    most of the rows read and decoded."""
     attachments = selectinload(Item.message).selectinload(Message.attachments)
     if texts:
-        options = (attachments, selectinload(Item.privacy_verdicts))
+        options = (attachments, selectinload(Item.privacy_verdicts), undefer(Item.personal_data))
     else:
         options = (attachments.defer(Attachment.text), defer(Item.text), defer(Item.analysis),
                    defer(Item.rule_hits))

@@ -155,7 +155,8 @@ class Item(Base):
     text: Mapped[str] = mapped_column(Text, default="")  # the letter text the judgement read
     # What personal-data detection found in the item's texts, stored at filing (privacy/detected.py); NULL or an
     # older detector's version: not yet scanned, queued for the worker and not publishable (migration 0009).
-    personal_data: Mapped[dict[str, Any] | None] = mapped_column(JSON)
+    # Deferred: read only by public outputs and the item page (a list of 10,000 items does not decode them).
+    personal_data: Mapped[dict[str, Any] | None] = mapped_column(JSON, deferred=True)
     personal_data_version: Mapped[int | None] = mapped_column(Integer)
     reviewed_by: Mapped[str | None] = mapped_column(String(128))
     reviewed_at: Mapped[datetime | None] = mapped_column(UTCDateTime)

@@ -17,6 +17,8 @@ from pipeline.publication import (
 )
 from pipeline.errors import GriffieError
 from pipeline.lists.release import item_is_public
+from pipeline.publication.forbidden import forbidden_for_item
+from pipeline.publication.prepared import Prepared, needs_ocr
 from pipeline.publication.verdicts import VERDICT_WORDS, mark
 from pipeline.privacy.guard import PrivacyLeak, check_public, describe
 from pipeline.registry.models import Attachment, Item
@@ -116,7 +118,14 @@ def public_document(item_id: int, position: int) -> Response:
             att = s.query(Attachment).filter_by(message_id=item.message_id, position=position).one_or_none()
             if att is None:
                 abort(404, description="Deze bijlage bestaat niet.")
-            doc = redacted_document(app, item, att)
+            if needs_ocr(att):  # a scan: redacted from OCR word boxes in the background (prepared.py), never here
+                doc = Prepared(app.settings.registry.data_dir).get(att, forbidden_for_item(item, with_mail=True))
+                if doc is None:
+                    return Response(f"Bijlage {position + 1} wordt nog geanonimiseerd (de tekstherkenning daarvoor "
+                                    "loopt in de verwerking). Probeer het over een minuut opnieuw.", status=503,
+                                    mimetype="text/plain", headers={"Retry-After": "60"})
+            else:
+                doc = redacted_document(app, item, att)
     except PublicationRefused as e:
         return _refused(e)
     if doc.status != PUBLISHED or doc.data is None:
