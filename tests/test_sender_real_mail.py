@@ -6,13 +6,17 @@ region's name, a municipal body's role, unknown named organisations, lawyers, a 
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from test_rules_helpers import analysis_of
 from test_sender_evidence import judge, letter_pdf
 
+from pipeline.rules.knowledge_text import ocr_repair
 from pipeline.stages.forwards import find_inline_forward
 from tests.helpers import make_mail
 
 
+ROOT = Path(__file__).resolve().parent.parent
 # A paragraph to make a short test letter as long as a real one (shorter attachments are not read as the letter).
 BODY = ["Wij lichten dit graag toe in een gesprek met de raad of met de commissie die erover gaat, want het",
         "onderwerp raakt veel inwoners en de afspraken die in de afgelopen jaren zijn gemaakt."]
@@ -188,3 +192,25 @@ def test_a_colleague_forwarding_a_forward_the_original_is_the_deepest_block() ->
                                  "Van: Provincie Limburg <post@prvlimburg.nl>\nVerzonden: 1 mei 2026\n"
                                  "Onderwerp: brief\n\nGeachte raad,\n")
     assert origin is not None and origin[0].from_address == "post@prvlimburg.nl"
+
+
+def test_ocr_damage_in_a_name_is_repaired_before_it_is_looked_up() -> None:
+    assert ocr_repair("GGD Ho1lands Noorden") == "GGD Hollands Noorden"
+    assert ocr_repair("De NationaIe ombudsman") == "De Nationale ombudsman"
+    assert ocr_repair("VERENIGlNG VAN NEDERLANDSE GEMEENTEN") == "VERENIGING VAN NEDERLANDSE GEMEENTEN"
+    assert ocr_repair("Ministerie van lnfrastructuur en Waterstaat") == "Ministerie van Infrastructuur en Waterstaat"
+    assert ocr_repair("Actiegroep Stop N240") == "Actiegroep Stop N240" and ocr_repair("Ilse") == "Ilse"
+    kind, org, _ = kind_and_org("Bestuurssecretariaat <bestuur@ggdhn.example>", "Jaarstukken", "Zie bijlage.",
+                                pdf_lines=["GGD Ho1lands Noorden", "", "Aan de gemeenteraad van Breda", "",
+                                           "Geachte raad,", "", "Hierbij de jaarstukken.", *BODY])
+    assert (kind, org) == ("gemeenschappelijke_regeling", "GGD Hollands Noorden")
+
+
+def test_sample_053_a_joint_arrangement_known_by_the_word_in_its_letterhead() -> None:
+    raw = (ROOT / "pipeline" / "sample" / "mailbox" / "053_afvalschap_zienswijze.eml").read_bytes()
+    analysis = analysis_of(raw)
+    assert analysis.sender_organisation == "Afvalschap Rijn en Plassen" and analysis.organisation_step == \
+        "briefhoofd-kennis"
+    ctx, reasons = judge(raw)
+    assert ctx.value("sender_kind") == "gemeenschappelijke_regeling"
+    assert any("patroon 'regionale-samenwerking'" in r for r in reasons), reasons

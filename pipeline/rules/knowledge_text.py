@@ -135,6 +135,21 @@ def is_free_mail(address: str | None) -> bool:
     return bool(address) and address.rsplit("@", 1)[-1].lower() in FREE_MAIL
 
 
+# What OCR does to l, I and 1 (and o, 0) inside a word: 'Ho1lands', 'NationaIe', 'VERENIGlNG', 'lnfrastructuur'.
+_DIGIT_IN_WORD = re.compile(r"(?<=[^\W\d_])[10](?=[^\W\d_])")
+_CAPITAL_I_IN_WORD = re.compile(r"(?<=[a-zà-ÿ])I(?=[a-zà-ÿ])")
+_SMALL_L_IN_CAPITALS = re.compile(r"(?<=[A-ZÀ-Ý])l(?=[A-ZÀ-Ý])")
+_SMALL_L_FOR_CAPITAL_I = re.compile(r"\bl(?=[nmrtsdkpbfgczwvhj][a-zà-ÿ])")  # no Dutch word starts 'ln', 'lm', ...
+
+
+def ocr_repair(text: str) -> str:
+    """A name as printed, where a scan's text layer confused l, I, 1 and o, 0 inside words."""
+    text = _DIGIT_IN_WORD.sub(lambda m: "l" if m.group(0) == "1" else "o", text)
+    text = _CAPITAL_I_IN_WORD.sub("l", text)
+    text = _SMALL_L_IN_CAPITALS.sub("I", text)
+    return _SMALL_L_FOR_CAPITAL_I.sub("I", text)
+
+
 def tidy_name(name: str) -> str:
     """A found name as shown: spaces folded, trailing punctuation and a lower-case article dropped."""
     name = re.sub(r"\s+", " ", name).strip(" ,;:-–")

@@ -16,7 +16,7 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 
 from pipeline.rules.knowledge import Catalogue, Match
-from pipeline.rules.knowledge_text import fold, names_nothing, squash
+from pipeline.rules.knowledge_text import fold, names_nothing, ocr_repair, squash
 from pipeline.stages import sender
 
 LETTERHEAD_LINES = 15  # the first lines of page 1: logo text, sender block, addressee, date, subject
@@ -166,7 +166,9 @@ def _known_line(ev: Evidence, blocks: tuple[str, ...], skip_own_council: bool = 
                 continue  # the own council in the letterhead is the addressee, not the sender
             if match is None and len(line) <= 90 and not re.search(r"\d|@|www\.|https?:", line):
                 role = sender.ROLE.match(line)  # 'directeur Energiecoöperatie ...': the organisation after the role
-                match = ev.knowledge.match_group_word(role.group(1) if role else line)
+                name = role.group(1) if role else line
+                match = ev.knowledge.match_group_word(name) or (
+                    ev.knowledge.match_pattern(name) if not names_nothing(name) else None)  # 'Afvalschap Rijn ...'
             if match is not None:
                 return match
     return None
@@ -185,6 +187,7 @@ def _letterhead_knowledge(ev: Evidence) -> Match | None:
 # What a display name adds after the organisation: a department or a mailing ("VNG Ledenbrieven", "Avalex
 # bestuurssecretariaat", "Provincie Utrecht - Nieuwsbrief Gezonde Leefomgeving").
 DISPLAY_SPLIT = re.compile(r"\s+[-–|/]\s+|\s*\|\s*")
+DEPARTMENT_FIRST = re.compile(r"^(?:bestuurs)?secretariaat\s+(?:van\s+(?:de\s+|het\s+)?)?", re.IGNORECASE)
 DEPARTMENT = re.compile(
     r"\s+(?:bestuurs|directie|afdeling\s+)?(?:secretariaat|bestuurssecretariaat|communicatie|nieuwsbrief|"
     r"info|informatie|directie|bestuur|redactie|ledenservice|klantenservice|relatiebeheer)$", re.IGNORECASE)
@@ -210,7 +213,10 @@ def _display(ev: Evidence) -> str | Match | None:
     if not name:
         return None
     for part in (name, *DISPLAY_SPLIT.split(name)):
-        part = DEPARTMENT.sub("", part.strip())
+        if ev.knowledge is not None and not names_nothing(part) and \
+                (match := ev.knowledge.match_name(part, whole=True)):
+            return match  # 'Bestuurssecretariaat Súdwest-Fryslân': the college's office
+        part = DEPARTMENT_FIRST.sub("", DEPARTMENT.sub("", part.strip()))
         if not part or names_nothing(part):
             continue
         if ev.knowledge is not None and (match := ev.knowledge.match_name(part, whole=True)):
@@ -262,6 +268,7 @@ def find_organisation(ev: Evidence, steps: tuple[OrganisationStep, ...] = ORGANI
             continue
         if isinstance(found, Match):
             return Finding(found.name, step.name, f"organisatie uit {step.where}: {found.name}", found)
+        found = ocr_repair(found)
         match = ev.knowledge.match_organisation(found) if ev.knowledge is not None else None
         if match is not None and _is_alias(found, match):
             found = match.name  # 'Ministerie van BZK' -> the entry's own name
