@@ -147,3 +147,29 @@ def test_what_the_audit_office_sends_is_a_letter_and_an_announcement_is_noted() 
                      body="Geachte raad,\n\nHierbij bieden wij u ons rapport met aanbevelingen aan." + SIGN +
                      "Rekenkamercommissie Waterlinde\n"))
     assert report.value("document_kind") == "brief" and report.value("handling") == "agenderen"
+
+
+def test_an_audit_office_report_on_motions_is_a_letter_not_a_motion() -> None:
+    ctx = run(eml(sender="Rekenkamercommissie Waterlinde <rekenkamer@waterlinde.nl>",
+                  subject="Quickscan uitvoering moties 2023-2025",
+                  body="Geachte raad,\n\nDe raad van de gemeente Waterlinde heeft in 2023 veertig moties aangenomen. Wij "
+                  "onderzochten hoe het college ze uitvoerde; de gemeente Lisse deed hetzelfde." + SIGN +
+                  "Rekenkamercommissie Waterlinde\n"))
+    assert ctx.value("document_kind") == "brief" and "rekenkamer-brief" in names(ctx)
+
+
+def test_a_circular_explicitly_asking_to_weigh_it_in_the_kadernota_is_betrekken() -> None:
+    body = ("Aan de colleges en gemeenteraden van alle gemeenten\n\nGeachte raadsleden,\n\nHet Rijk stelt in 2027 extra "
+            "middelen beschikbaar voor de jeugdzorg. Ik verzoek u deze middelen te betrekken bij de behandeling van uw "
+            "kadernota 2027." + SIGN + "De minister van Volksgezondheid, Welzijn en Sport\n")
+    ctx = run(eml(sender="Ministerie van VWS <info@minvws.nl>", subject="Extra middelen jeugdzorg 2027", body=body))
+    assert ctx.value("document_kind") == "rondzendbrief"
+    assert ctx.value("handling") == "betrekken" and "betrekken-kadernota-overheid" in names(ctx)
+
+
+def test_a_complaint_about_how_a_committee_let_people_speak_goes_to_the_griffie() -> None:
+    ctx = run(eml(sender="Ahmed Yilmaz <a.yilmaz1975@gmail.com>", subject="Klacht over de commissievergadering",
+                  body="Geachte griffie,\n\nIk had mij aangemeld om in te spreken, maar de voorzitter van de commissie liet "
+                  "mij niet aan het woord. Dat vind ik oneerlijk." + SIGN + "Ahmed Yilmaz\n"))
+    assert ctx.value("document_kind") == "klacht"
+    assert ctx.value("handling") == "griffie" and "griffie-klacht-over-raadsprocedure" in names(ctx)
