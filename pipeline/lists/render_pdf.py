@@ -14,7 +14,6 @@ from reportlab.lib import colors
 from reportlab.lib.pagesizes import A4, landscape
 from reportlab.lib.units import cm
 from reportlab.lib.rl_accel import fp_str
-from reportlab.lib.utils import simpleSplit
 from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfbase.ttfonts import TTFont
 from reportlab.pdfgen.canvas import Canvas
@@ -45,16 +44,44 @@ def fonts() -> tuple[str, str]:
     return "Helvetica", "Helvetica-Bold"
 
 
-def wrap(value: str, font: str, size: float, width: float) -> list[str]:
-    """Lines of value within width: each newline starts a line, words wrap as simpleSplit wraps them (a line
-    that fits is only measured: simpleSplit is the slow part of a big list)."""
+def wrap(value: str, font: str, size: float, width: float, words: dict[str, float] | None = None) -> list[str]:
+    """Lines of value within width: each newline starts a line, words wrap as reportlab's simpleSplit wraps them
+    (a line that fits is only measured). `words` keeps the widths of words in this font and size: a big list
+    wraps the same words in thousands of cells, and measuring them was most of the wrapping."""
+    words = {} if words is None else words
     lines: list[str] = []
     for part in value.split("\n"):
         joined = " ".join(part.split())
         if pdfmetrics.stringWidth(joined, font, size) <= width:
             lines.append(joined)
         else:
-            lines.extend(simpleSplit(part, font, size, width) or [""])
+            lines.extend(_simple_split(part, font, size, width, words) or [""])
+    return lines
+
+
+def _simple_split(line: str, font: str, size: float, width: float, words: dict[str, float]) -> list[str]:
+    """reportlab.lib.utils._simpleSplit for one line (the same sums in the same order), words measured once."""
+    def measure(word: str) -> float:
+        found = words.get(word)
+        if found is None:
+            found = words[word] = pdfmetrics.stringWidth(word, font, size)
+        return found
+
+    lines: list[str] = []
+    space = measure(" ")
+    out: list[str] = []
+    used = -space
+    for word in line.split():
+        w = measure(word)
+        if used + space + w <= width or out == []:
+            out.append(word)
+            used = used + space + w
+        else:
+            lines.append(" ".join(out))
+            out = [word]
+            used = w
+    if out != []:
+        lines.append(" ".join(out))
     return lines
 
 
@@ -150,6 +177,7 @@ class Pages:
         self.encoded: dict = {}  # Lines: the encoded strings of this document
         self.words = Lines(self.c, self.encoded)
         self.wrapped: dict[tuple[str, str, float], list[str]] = {}  # dates, committees, senders repeat
+        self.widths: dict[str, dict[str, float]] = {}  # font -> word -> width at CELL_SIZE
         self._start()
 
     def _start(self) -> None:
@@ -194,7 +222,8 @@ class Pages:
         key = (value, font, width)
         lines = self.wrapped.get(key)
         if lines is None:
-            lines = self.wrapped[key] = wrap(value, font, CELL_SIZE, width - 2 * PAD_X)
+            widths = self.widths.setdefault(font, {})
+            lines = self.wrapped[key] = wrap(value, font, CELL_SIZE, width - 2 * PAD_X, widths)
         return lines
 
     def cells(self, lines: list[list[str]], xs: list[float], font: str, height: float) -> None:
