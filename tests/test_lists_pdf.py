@@ -71,3 +71,23 @@ def test_lines_write_the_bytes_reportlab_writes(monkeypatch) -> None:
     fast = render_pdf(doc(rows))
     monkeypatch.setattr(module.Lines, "textLine", PDFTextObject.textLine)
     assert render_pdf(doc(rows)) == fast
+
+
+def test_wrap_cuts_lines_where_reportlabs_simple_split_does() -> None:
+    """wrap() measures each word once per font; its lines are reportlab's simpleSplit's, for the same words in
+    many widths (a word wider than the cell stays whole on its own line, as simpleSplit leaves it)."""
+    import random
+
+    from reportlab.lib.utils import simpleSplit
+
+    from pipeline.lists.render_pdf import fonts, wrap
+
+    regular, _ = fonts()
+    rnd = random.Random(5)
+    vocabulary = ["Verzoek", "over", "de", "verkeersveiligheid", "Kerkstraat", "12-a", "Zoë", "Łukasz",
+                  "afvalstoffenheffingsverordening", "m.b.t.", "’s-Gravenhage", "2025-0017,", "brief.pdf"]
+    widths: dict[str, float] = {}
+    for _ in range(300):
+        text = " ".join(rnd.choice(vocabulary) for _ in range(rnd.randint(1, 14)))
+        width = rnd.uniform(20, 300)
+        assert wrap(text, regular, 8, width, widths) == (simpleSplit(text, regular, 8, width) or [""]), text

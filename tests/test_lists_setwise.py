@@ -152,3 +152,43 @@ def test_blocks_taken_concurrently_never_overlap_on_postgres(postgres_url):
     taken = sorted(n for block in got for n in block)
     assert taken == list(range(1, len(taken) + 1)) and len(taken) > 100
     assert all(list(block) == list(range(block.start, block.stop)) for block in got)
+
+
+def test_numbering_leaves_the_search_index_alone_and_a_number_is_still_found(tmp_path):
+    """Migration 0009: the FTS5 index holds the registration number, not the list number, so numbering rewrites
+    no index row (it re-tokenised every letter); a search that is a list number finds the item by the column, and
+    a registry filed before 0009 has its index rebuilt so that it answers the same."""
+    from alembic import command
+    from sqlalchemy import text
+
+    from pipeline.inbox import InboxQuery, inbox_page
+    from pipeline.registry.db import alembic_config
+
+    url = f"sqlite:///{tmp_path}/r.db"
+    engine = make_engine(url)
+    with engine.begin() as conn:  # a registry as it was before 0009, with items in it
+        cfg = alembic_config(engine)
+        cfg.attributes["connection"] = conn
+        command.upgrade(cfg, "0008")
+    sessions = session_factory(engine)
+    with sessions.begin() as s:
+        meeting = add_meeting(s, PROFILE, date(2025, 4, 15))
+        items = [make_item(s, received_at=utc(2025, 3, 1 + n), subject=f"Zebrapad {n}") for n in range(3)]
+        for item in items:
+            item.meeting_id = meeting.id
+        assign_numbers(s, meeting, PROFILE, items[:1])
+    migrate(engine)
+    with sessions.begin() as s:
+        meeting = s.get(Meeting, meeting.id)
+        items = [s.get(Item, i.id) for i in items]
+        indexed = dict(s.execute(text("SELECT rowid, numbers FROM items_fts")).all())
+        assert indexed == {i.id: i.registration_number for i in items}  # rebuilt: no list number of before 0009
+        changes = s.execute(text("SELECT total_changes()")).scalar()
+        assign_numbers(s, meeting, PROFILE, items)
+        s.flush()
+        assert s.execute(text("SELECT total_changes()")).scalar() - changes == 3  # the counter and two items
+        for item in items:
+            found = inbox_page(s, InboxQuery(q=str(item.list_number))).items
+            assert item.id in [i.id for i in found]
+        assert [i.id for i in inbox_page(s, InboxQuery(q="zebrapad")).items] != []
+        assert {i.id for i in inbox_page(s, InboxQuery(q=items[2].registration_number)).items} == {items[2].id}

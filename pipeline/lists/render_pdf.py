@@ -14,7 +14,6 @@ from reportlab.lib import colors
 from reportlab.lib.pagesizes import A4, landscape
 from reportlab.lib.units import cm
 from reportlab.lib.rl_accel import fp_str
-from reportlab.lib.utils import simpleSplit
 from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfbase.ttfonts import TTFont
 from reportlab.pdfgen.canvas import Canvas
@@ -45,16 +44,44 @@ def fonts() -> tuple[str, str]:
     return "Helvetica", "Helvetica-Bold"
 
 
-def wrap(value: str, font: str, size: float, width: float) -> list[str]:
-    """Lines of value within width: each newline starts a line, words wrap as simpleSplit wraps them (a line
-    that fits is only measured: simpleSplit is the slow part of a big list)."""
+def wrap(value: str, font: str, size: float, width: float, words: dict[str, float] | None = None) -> list[str]:
+    """Lines of value within width: each newline starts a line, words wrap as reportlab's simpleSplit wraps them
+    (a line that fits is only measured). `words` keeps the widths of words in this font and size: a big list
+    wraps the same words in thousands of cells, and measuring them was most of the wrapping."""
+    words = {} if words is None else words
     lines: list[str] = []
     for part in value.split("\n"):
         joined = " ".join(part.split())
         if pdfmetrics.stringWidth(joined, font, size) <= width:
             lines.append(joined)
         else:
-            lines.extend(simpleSplit(part, font, size, width) or [""])
+            lines.extend(_simple_split(part, font, size, width, words) or [""])
+    return lines
+
+
+def _simple_split(line: str, font: str, size: float, width: float, words: dict[str, float]) -> list[str]:
+    """reportlab.lib.utils._simpleSplit for one line (the same sums in the same order), words measured once."""
+    def measure(word: str) -> float:
+        found = words.get(word)
+        if found is None:
+            found = words[word] = pdfmetrics.stringWidth(word, font, size)
+        return found
+
+    lines: list[str] = []
+    space = measure(" ")
+    out: list[str] = []
+    used = -space
+    for word in line.split():
+        w = measure(word)
+        if used + space + w <= width or out == []:
+            out.append(word)
+            used = used + space + w
+        else:
+            lines.append(" ".join(out))
+            out = [word]
+            used = w
+    if out != []:
+        lines.append(" ".join(out))
     return lines
 
 
@@ -111,6 +138,29 @@ class Lines(PDFTextObject):
         return letters, table
 
 
+def grid_lines(rows: list[tuple[tuple[float, ...], float, float]]) -> list[tuple[float, float, float, float]]:
+    """The grid of a page's rows: a line under and over each row and one down each column edge, as the rows
+    drew it each for itself before, but each line once: rows that touch (one table) share the line between them
+    and a column edge runs from the table's top to its bottom (a 10,000-row list drew 110,000 segments)."""
+    lines: list[tuple[float, float, float, float]] = []
+    run: list[tuple[tuple[float, ...], float, float]] = []
+
+    def flush() -> None:
+        if run:
+            xs, top, bottom = run[0][0], run[0][1], run[-1][2]
+            lines.append((xs[0], top, xs[-1], top))
+            lines.extend((xs[0], row_bottom, xs[-1], row_bottom) for _, _, row_bottom in run)
+            lines.extend((x, top, x, bottom) for x in xs)
+            run.clear()
+
+    for row in rows:
+        if run and (row[0] != run[-1][0] or row[1] != run[-1][2]):
+            flush()
+        run.append(row)
+    flush()
+    return lines
+
+
 class Pages:
     """The canvas and the cursor: a header line and page number on every page, a new page when one is full."""
 
@@ -123,10 +173,11 @@ class Pages:
         self.top_line = f"{doc.council} — {text.title(doc)} {text.nl_date(doc.meeting.date)} — " \
                         f"{text.VERSION_WORDS[doc.version]}"
         self.page, self.y = 0, TOP
-        self.grid: list[tuple[float, float, float, float]] = []
+        self.grid: list[tuple[tuple[float, ...], float, float]] = []  # (column edges, top, bottom) of each row
         self.encoded: dict = {}  # Lines: the encoded strings of this document
         self.words = Lines(self.c, self.encoded)
         self.wrapped: dict[tuple[str, str, float], list[str]] = {}  # dates, committees, senders repeat
+        self.widths: dict[str, dict[str, float]] = {}  # font -> word -> width at CELL_SIZE
         self._start()
 
     def _start(self) -> None:
@@ -143,7 +194,7 @@ class Pages:
         if self.grid:
             self.c.setStrokeColor(GRID)
             self.c.setLineWidth(0.4)
-            self.c.lines(self.grid)
+            self.c.lines(grid_lines(self.grid))
             self.grid = []
         self.c.showPage()
 
@@ -171,7 +222,8 @@ class Pages:
         key = (value, font, width)
         lines = self.wrapped.get(key)
         if lines is None:
-            lines = self.wrapped[key] = wrap(value, font, CELL_SIZE, width - 2 * PAD_X)
+            widths = self.widths.setdefault(font, {})
+            lines = self.wrapped[key] = wrap(value, font, CELL_SIZE, width - 2 * PAD_X, widths)
         return lines
 
     def cells(self, lines: list[list[str]], xs: list[float], font: str, height: float) -> None:
@@ -182,9 +234,7 @@ class Pages:
             for line in cell:
                 self.words.textLine(line)
         bottom = self.y - height
-        self.grid.append((xs[0], self.y, xs[-1], self.y))
-        self.grid.append((xs[0], bottom, xs[-1], bottom))
-        self.grid.extend((x, self.y, x, bottom) for x in xs)
+        self.grid.append((tuple(xs), self.y, bottom))
         self.y = bottom
 
     def table(self, header: list[str], rows: list[list[str]], widths_cm: tuple[float, ...], heading: str) -> None:
