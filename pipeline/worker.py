@@ -12,7 +12,7 @@ from datetime import datetime, timedelta, timezone
 from itertools import count, islice
 
 from sqlalchemy import select, update
-from sqlalchemy.orm import Session, sessionmaker
+from sqlalchemy.orm import Session, joinedload, sessionmaker
 
 from pipeline.errors import GriffieError
 from pipeline.extract.worker import use_slot
@@ -98,16 +98,22 @@ class Worker:
         return released
 
     def claim(self, message_id: int) -> bool:
+        return self.claim_facts(message_id) is not None
+
+    def claim_facts(self, message_id: int) -> tuple[str, int] | None:
+        """Claim a received message; its sha256 and size when this worker has it, None when another one does.
+        One statement (UPDATE ... RETURNING): the claim and the facts the worker needs next."""
         now = datetime.now(timezone.utc)
         with self.sessions.begin() as s:
-            result = s.execute(
+            row = s.execute(
                 update(Message)
                 .where(Message.id == message_id, Message.state == "received")
                 .where((Message.claimed_by.is_(None)) | (Message.claimed_at < now - STALE_CLAIM)
                        | (Message.claimed_by == self.me))
                 .values(claimed_by=self.me, claimed_at=now, attempts=Message.attempts + 1)
-            )
-            return result.rowcount == 1
+                .returning(Message.sha256, Message.size)
+            ).first()
+            return (row[0], row[1]) if row is not None else None
 
     def _facts(self, message_id: int) -> tuple[str, int]:
         """The message's sha256 and size (waited for patiently when the database is busy)."""
@@ -149,7 +155,7 @@ class Worker:
 
     def _file(self, message_id: int, outcome, doc: dict) -> str:
         with self.sessions.begin() as s:
-            msg = s.get(Message, message_id)
+            msg = s.get(Message, message_id, options=[joinedload(Message.item)])  # one query for both
             if msg.item is not None:  # filed already by an earlier run that died before marking the state
                 msg.state = "filed"
                 return msg.state
@@ -185,8 +191,8 @@ class Worker:
         slots = count()
         with ThreadPoolExecutor(max_workers=READERS, thread_name_prefix="griffiepost-read",
                                 initializer=lambda: use_slot(next(slots))) as reader:
-            claimed = ((mid, self._facts(mid)) for mid in pending
-                       if patiently(lambda mid=mid: self.claim(mid), f"bericht {mid} claimen"))
+            claimed = ((mid, facts) for mid in pending
+                       if (facts := patiently(lambda mid=mid: self.claim_facts(mid), f"bericht {mid} claimen")))
             ahead = [(mid, facts, reader.submit(self._read_ahead, facts)) for mid, facts in islice(claimed, READERS)]
             while ahead:
                 mid, facts, read = ahead.pop(0)

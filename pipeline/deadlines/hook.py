@@ -20,7 +20,7 @@ def deadlines_hook(settings: Settings) -> Callable[[Session, Item], None]:
     store = RawStore(Path(settings.registry.data_dir) / "raw")
 
     def hook(s: Session, item: Item) -> None:
-        sync_item(s, item, terms)
+        sync_item(s, item, terms, new=True)  # the item was filed in this transaction
         if not answers_letters(item):
             return  # only the college's answers are compared with open terms (and need the raw headers)
         digest = item.message.sha256 if item.message is not None else None

@@ -63,10 +63,12 @@ def _afdoening(item: Item, terms: DeadlineTerms) -> Deadline:
     return Deadline(item_id=item.id, kind="afdoening", due_date=due, reason=reason, status="open")
 
 
-def sync_item(s: Session, item: Item, terms: DeadlineTerms, actor: str = "pipeline") -> list[Deadline]:
+def sync_item(s: Session, item: Item, terms: DeadlineTerms, actor: str = "pipeline",
+              new: bool = False) -> list[Deadline]:
     """Make the deadlines item needs and is missing; an open afdoening term whose item is no longer handed to the
-    college lapses (kept, status 'vervallen'). Idempotent: run it after filing and after every review."""
-    have = {d.kind: d for d in s.scalars(select(Deadline).where(Deadline.item_id == item.id))}
+    college lapses (kept, status 'vervallen'). Idempotent: run it after filing and after every review. `new`: the
+    item was made in this transaction, so it has no deadlines yet (the filing hook; no query needed)."""
+    have = {} if new else {d.kind: d for d in s.scalars(select(Deadline).where(Deadline.item_id == item.id))}
     made: list[Deadline] = []
     if item.status in LIVE and "zienswijze" not in have and asks_zienswijze(item):
         d = _zienswijze(s, item, terms)

@@ -3,20 +3,23 @@
 from __future__ import annotations
 
 import hashlib
+import os
+from itertools import count
 
 from pipeline.extract.damage import describe
 from pipeline.extract.checks import check_image, check_zip, decode_text
 from pipeline.extract.containers import OutlookMessage, TnefContent
 from pipeline.extract.detect import sniff
-from pipeline.extract.errors import ExtractFailure
+from pipeline.extract.errors import MISSING, ExtractFailure
 from pipeline.extract.limits import ExtractLimits
-from pipeline.extract.worker import JobResult, get_pool
+from pipeline.extract.worker import JobResult, WorkerPool, get_pool
 from pipeline.records import AttachmentPart, ExtractedAttachment
 from pipeline.sizes import megabytes as _megabytes
 from pipeline.text.html import html_to_text
 
 __all__ = ["ExtractLimits", "OutlookMessage", "extract_all", "extract_attachment", "read_msg"]
 
+_PDF_KEYS = count()  # names a PDF the extraction child keeps between its text pass and its OCR pages
 _CLAIMED = {"pdf": "PDF", "docx": "Word-document", "tnef": "winmail.dat", "msg": "Outlook-bericht", "image": "afbeelding"}
 
 
@@ -55,9 +58,20 @@ def read_tnef(data: bytes, limits: ExtractLimits = ExtractLimits()) -> TnefConte
     return _in_child("read_tnef", data, limits)
 
 
+def _ocr_page(pool: WorkerPool, data: bytes, index: int, key: str, limits: ExtractLimits) -> JobResult:
+    """OCR one page of the PDF the child kept from its text pass (the bytes cross the pipe once); sent again only
+    when the child was restarted in between (a page that timed out)."""
+    timeout = limits.ocr_timeout_s_per_page * 1.5 + 2
+    job = pool.run("pdf_ocr_page", (None, index, limits, key), timeout)
+    if not job.ok and job.status == MISSING:
+        job = pool.run("pdf_ocr_page", (data, index, limits), timeout)
+    return job
+
+
 def _pdf(part: AttachmentPart, limits: ExtractLimits) -> ExtractedAttachment:
     pool = get_pool(limits.worker_memory_mb)
-    job = pool.run("pdf_text", (part.data, limits), limits.pdf_timeout_s)
+    key = f"{os.getpid()}-{next(_PDF_KEYS)}"
+    job = pool.run("pdf_text", (part.data, limits, key), limits.pdf_timeout_s)
     if not job.ok:
         return _fail(part, job)
     found = job.value
@@ -65,7 +79,7 @@ def _pdf(part: AttachmentPart, limits: ExtractLimits) -> ExtractedAttachment:
     first = found.first_page_text
     ocr_done = False
     for index in found.needs_ocr[: limits.ocr_max_pages]:
-        page_job = pool.run("pdf_ocr_page", (part.data, index, limits), limits.ocr_timeout_s_per_page * 1.5 + 2)
+        page_job = _ocr_page(pool, part.data, index, key, limits)
         if page_job.ok:
             pages[index] = page_job.value
             ocr_done = True

@@ -12,7 +12,24 @@ import time
 from multiprocessing.connection import Connection
 
 from pipeline.extract.damage import describe
-from pipeline.extract.errors import ExtractFailure
+from pipeline.extract.errors import MISSING, ExtractFailure
+
+
+_kept: dict[str, bytes] = {}  # the last PDF read by pdf_text, by the parent's key: its OCR pages need not resend it
+
+
+def _keep(key: str | None, data: bytes) -> None:
+    _kept.clear()  # one document at a time: memory stays bounded by the attachment limit
+    if key is not None:
+        _kept[key] = data
+
+
+def _kept_or(data: bytes | None, key: str | None) -> bytes:
+    if data is not None:
+        return data
+    if key not in _kept:
+        raise ExtractFailure(MISSING, "")
+    return _kept[key]
 
 
 def _jobs() -> dict:
@@ -22,8 +39,8 @@ def _jobs() -> dict:
     docs, images, outlook, pdf = (importlib.import_module(f"pipeline.extract.{name}")
                                   for name in ("docs", "images", "outlook", "pdf"))
     return {
-        "pdf_text": pdf.read_text,
-        "pdf_ocr_page": pdf.ocr_page,
+        "pdf_text": lambda data, limits, key=None: (_keep(key, data), pdf.read_text(data, limits))[1],
+        "pdf_ocr_page": lambda data, index, limits, key=None: pdf.ocr_page(_kept_or(data, key), index, limits),
         "image_ocr": images.ocr_image_bytes,
         "docx_text": docs.docx_text,
         "read_msg": outlook.read_msg,

@@ -10,3 +10,8 @@ class ExtractFailure(Exception):
         super().__init__(message)
         self.status = status
         self.message = message
+
+
+# The status of a job that named bytes the extraction child kept (pipeline/extract/child.py) when that child no
+# longer has them (it was restarted in between): the caller sends the bytes again. Never shown to anyone.
+MISSING = "missing"
