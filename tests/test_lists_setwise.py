@@ -155,9 +155,9 @@ def test_blocks_taken_concurrently_never_overlap_on_postgres(postgres_url):
 
 
 def test_numbering_leaves_the_search_index_alone_and_a_number_is_still_found(tmp_path):
-    """Migration 0009: the FTS5 index holds the registration number, not the list number, so numbering rewrites
+    """Migration 0010: the FTS5 index holds the registration number, not the list number, so numbering rewrites
     no index row (it re-tokenised every letter); a search that is a list number finds the item by the column, and
-    a registry filed before 0009 has its index rebuilt so that it answers the same."""
+    a registry filed before 0010 has its index rebuilt so that it answers the same."""
     from alembic import command
     from sqlalchemy import text
 
@@ -166,10 +166,10 @@ def test_numbering_leaves_the_search_index_alone_and_a_number_is_still_found(tmp
 
     url = f"sqlite:///{tmp_path}/r.db"
     engine = make_engine(url)
-    with engine.begin() as conn:  # a registry as it was before 0009, with items in it
+    with engine.begin() as conn:  # a registry as it was before 0010, with items in it
         cfg = alembic_config(engine)
         cfg.attributes["connection"] = conn
-        command.upgrade(cfg, "0008")
+        command.upgrade(cfg, "0009")
     sessions = session_factory(engine)
     with sessions.begin() as s:
         meeting = add_meeting(s, PROFILE, date(2025, 4, 15))
@@ -182,7 +182,7 @@ def test_numbering_leaves_the_search_index_alone_and_a_number_is_still_found(tmp
         meeting = s.get(Meeting, meeting.id)
         items = [s.get(Item, i.id) for i in items]
         indexed = dict(s.execute(text("SELECT rowid, numbers FROM items_fts")).all())
-        assert indexed == {i.id: i.registration_number for i in items}  # rebuilt: no list number of before 0009
+        assert indexed == {i.id: i.registration_number for i in items}  # rebuilt: no list number of before 0010
         changes = s.execute(text("SELECT total_changes()")).scalar()
         assign_numbers(s, meeting, PROFILE, items)
         s.flush()

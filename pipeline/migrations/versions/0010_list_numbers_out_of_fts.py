@@ -5,14 +5,14 @@ the index and put it back, tokenising the letter text twice: 0.75 s of the 0.9 s
 (issue 13). The list number now stays out of the index, as in the PostgreSQL index (PG_DOCUMENT of 0005); a
 search that is a list number finds it through the inbox's own equality on the column (pipeline/inbox.py).
 
-Revision ID: 0009
-Revises: 0008
+Revision ID: 0010
+Revises: 0009
 """
 from alembic import op
 
 
-revision = '0009'
-down_revision = '0008'
+revision = '0010'
+down_revision = '0009'
 branch_labels = None
 depends_on = None
 
