@@ -1,8 +1,9 @@
 """Imports stand at the top of a module (issue 16): no import inside a function but spaCy, waitress and msal.
 
 Those three are lazy on purpose: spaCy costs ~0.7 s of CPU and is needed only where a model is trained, loaded or
-reads a text (pipeline/judge.py, pipeline/training.py, pipeline/architectures.py import it inside their functions),
-waitress only when the web UI is served, msal only for a Microsoft 365 account. Every other module, first-party or
+reads a text, so it is imported inside those functions (pipeline/judge.py, pipeline/training.py and the modules
+they load models with), which lets any module import judge or training at its top; waitress is needed only when
+the web UI is served, msal only for a Microsoft 365 account. Every other module, first-party or
 third-party (the document parsers, mail-parser, charset-normalizer, reportlab), is imported at the top of the module
 that uses it; start-up stays cheap (issue 13, tests/test_cli_startup.py) because such a module is reached only from
 where it is needed: a command module loaded through COMMAND_MODULES, the extraction child, or a module chosen by
