@@ -18,7 +18,7 @@ import os
 import threading
 from pathlib import Path
 
-from sqlalchemy import select
+from sqlalchemy import or_, select
 from sqlalchemy.orm import selectinload
 
 from pipeline.lists.release import is_released
@@ -27,7 +27,7 @@ from pipeline.privacy.guard import PublicationRefused
 from pipeline.publication.documents import PUBLISHED, PublishedDocument, redacted_document, source_message
 from pipeline.publication.forbidden import forbidden_for_item
 from pipeline.rawstore import RawStore
-from pipeline.registry.models import Attachment, Item, Meeting, Message
+from pipeline.registry.models import Attachment, Item, Message
 
 PREPARE_TICK_S = 30.0
 PREPARED_VERSION = 1  # raise it when the redaction of scans changes: every scan is prepared again
@@ -82,13 +82,12 @@ class Prepared:
 def _candidates(s) -> list[Item]:
     """On-list items of open or released lists that have a scanned attachment: what may be shown publicly or
     previewed by the griffie."""
-    q = (select(Item).join(Meeting, Item.meeting_id == Meeting.id).join(Message, Item.message_id == Message.id)
-         .join(Attachment, Attachment.message_id == Message.id)
-         .where(Item.on_list.is_(True), Attachment.status.in_(PUBLISHABLE))
-         .options(selectinload(Item.message).selectinload(Message.attachments), selectinload(Item.privacy_verdicts))
-         .distinct())
-    return [i for i in s.scalars(q) if i.meeting is not None and (i.meeting.status == "open" or is_released(i.meeting))
-            and any(needs_ocr(a) for a in i.message.attachments)]
+    scans = select(Attachment.message_id).where(
+        Attachment.status.in_(PUBLISHABLE), or_(Attachment.ocr.is_(True), Attachment.content_type.like("image/%")))
+    q = (select(Item).where(Item.on_list.is_(True), Item.meeting_id.is_not(None), Item.message_id.in_(scans))
+         .options(selectinload(Item.message).selectinload(Message.attachments), selectinload(Item.privacy_verdicts),
+                  selectinload(Item.meeting)))
+    return [i for i in s.scalars(q) if i.meeting.status == "open" or is_released(i.meeting)]
 
 
 def prepare_pending(app) -> int:
