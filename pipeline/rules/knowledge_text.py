@@ -63,10 +63,16 @@ ROLE_ONLY = re.compile(
     r"^(?:de\s+|het\s+)?(?:plv\.?\s+|waarnemend\s+)?(?:griffier|raadsgriffier|voorzitter|secretaris|penningmeester|"
     r"directeur|algemeen directeur|bestuurder|bestuurslid|wethouder|burgemeester|gedeputeerde|dijkgraaf|raadslid|"
     r"fractievoorzitter|(?:senior\s+)?(?:beleids)?(?:adviseur|medewerker)|beleidsmedewerker|woordvoerder|"
-    r"coördinator|coordinator|projectleider|secretariaat|bestuurssecretaris|bestuursadviseur|ombudsman|ombudsvrouw)(?:\s+a\.?i\.?)?[ ,.]*$",
+    r"coördinator|coordinator|projectleider|secretariaat|bestuurssecretaris|bestuursadviseur|ombudsman|ombudsvrouw|"
+    r"lid\s+(?:van\s+de\s+)?(?:directieraad|directie|bestuur|dagelijks\s+bestuur)|(?:gedeputeerde|provinciale)\s+staten)(?:\s+a\.?i\.?)?[ ,.]*$",
     re.IGNORECASE)
 
 
+# "Rachid Benali, coördinator jongerenwerk": a person and their role, not the organisation.
+NAME_AND_ROLE = re.compile(
+    r",\s*(?:senior\s+|junior\s+)?(?:coördinator|coordinator|(?:beleids)?medewerker|beleidsadviseur|adviseur|voorzitter|"
+    r"secretaris|penningmeester|directeur|projectleider|woordvoerder|bestuurslid|griffier|manager|teamleider)\b",
+    re.IGNORECASE)
 # What a letter's title starts with: a heading ("Motie 'Stroom voor scholen'", "Nieuwsbrief ..."), not a sender.
 TITLE = re.compile(
     r"^\s*(?:['‘’\"“]|(?:motie|amendement|petitie|nieuwsbrief|persbericht|uitnodiging|programma|agenda|rapport|"
@@ -109,6 +115,8 @@ def names_nothing(line: str, max_words: int = 12) -> str | None:
         return "aanhef, groet of kopregel"
     if text[:1] in "-•*–(":
         return "opsomming of opmerking"
+    if NAME_AND_ROLE.search(text):
+        return "naam en functie"
     if ROLE_ONLY.match(text):
         return "alleen een functie"
     if text.endswith(":") or text.endswith("?") or TITLE.match(text) or \
