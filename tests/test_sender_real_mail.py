@@ -238,3 +238,19 @@ def test_a_wrapped_line_of_a_motion_is_no_letterhead() -> None:
         pdf_lines=["MOTIE", "De raad van de gemeente Hoorn, in vergadering bijeen op 27 februari 2025,",
                    "constaterende dat:", "- de bekostiging leidt tot fusies en sluitingen in", "kleine kernen;", *BODY])
     assert kind == "raad" and "kernen" not in (org or "").lower(), org
+
+
+def test_an_abbreviation_a_frisian_addressee_and_an_audit_office_on_joint_arrangements() -> None:
+    kind, org, _ = kind_and_org("Aannemersbedrijf Gebr. Hendriks B.V. <planning@gebrhendriks.nl>", "Werkzaamheden",
+                                "Van week 36 tot 44 werken wij aan de Dorpsweg.\n")
+    assert (kind, org) == ("bedrijf", "Aannemersbedrijf Gebr. Hendriks B.V.")
+    _, org, _ = kind_and_org(
+        "Provinsje Fryslân <provinsje@fryslan.frl>", "Taalplan", "Sjoch bylage.",
+        pdf_lines=["Oan de gemeenterieden yn Fryslân / Aan de gemeenteraden in Fryslân", "", "Achte riedsleden,",
+                   "", "Wij informeren u over het Taalplan.", *BODY], to="griffie@noardeast-fryslan.nl")
+    assert org == "Provincie Fryslân"
+    kind, _, _ = kind_and_org(
+        "Rekenkamer Oost-Veluwe <info@rekenkameroostveluwe.nl>", "Workshop verbonden partijen",
+        "Geachte raadsleden,\n\nWij nodigen u uit voor een workshop over de begroting van verbonden partijen en de "
+        "rol van de deelnemers.\n\nRekenkamer Oost-Veluwe\n")
+    assert kind == "rekenkamer"

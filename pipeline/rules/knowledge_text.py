@@ -45,7 +45,7 @@ GREETING = re.compile(
     r"^\s*(?:geachte|beste|waarde|lieve|hallo|hoi|dag|goede(?:morgen|middag|navond)|l\.s\.|"
     r"(?:met\s+)?(?:vriendelijke|hartelijke|hoogachtende|collegiale)\s+groet(?:en)?|met\s+groet|hoogachtend|"
     r"groet(?:en|jes)?\b|"
-    r"mvg\b|aan\b|t\.?a\.?v\.?|ter\s+attentie|afschrift|kopie\s+aan|gericht\s+aan|ingediend\s+door|"
+    r"mvg\b|aan\b|oan\b|t\.?a\.?v\.?|ter\s+attentie|afschrift|kopie\s+aan|gericht\s+aan|ingediend\s+door|"
     r"initiatiefnemers?\b|betreft|onderwerp|datum|kenmerk|uw\s+kenmerk|ons\s+kenmerk|bijlage|"
     r"cc\b|van:|verzonden|postbus|telefoon|tel\.?|e-?mail|www\.|leden\s+van|aan\s+de|de\s+leden\s+van|"
     r"in\s+het\s+kort|samenvatting|inleiding|aanleiding|toelichting|conclusie|besluit|overwegende|verzoekt|"
@@ -90,7 +90,7 @@ BODY_START = re.compile(
 NAME_PARTICLES = frozenset(
     "van de het der den en voor in op aan bij te ter tot uit over 't op en/of & gemeente provincie regio raad "
     "griffie college bestuur b.v. n.v. u.a. v.o.f. bv nv".split())
-SENTENCE_END = re.compile(r"[a-zà-ÿ]{3}[.!]\s+[A-ZÀ-Ý]")  # "... in Heerenveen. Bouwgroep ...": two sentences
+SENTENCE_END = re.compile(r"[a-zà-ÿ]{4}[.!]\s+[A-ZÀ-Ý]")  # ('Gebr. Kuijpers' is an abbreviation)  # "... in Heerenveen. Bouwgroep ...": two sentences
 # Lower-case words (other than particles) that make a line without a body word a phrase, when they also outnumber
 # its capitalised words ('Centraal Orgaan opvang asielzoekers' is a name).
 PHRASE_WORDS = 2
