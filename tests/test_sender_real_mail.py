@@ -214,3 +214,43 @@ def test_sample_053_a_joint_arrangement_known_by_the_word_in_its_letterhead() ->
     ctx, reasons = judge(raw)
     assert ctx.value("sender_kind") == "gemeenschappelijke_regeling"
     assert any("patroon 'regionale-samenwerking'" in r for r in reasons), reasons
+
+
+def test_a_person_with_a_role_a_bare_body_and_a_board_are_not_the_name() -> None:
+    _, org, _ = kind_and_org(
+        "Stichting Jeugdwerk Oost <info@jeugdwerkoost.nl>", "Oproep jongerenruimtes",
+        "Geachte raad,\n\nSluit de jongerenruimtes niet.\n\nMet vriendelijke groet,\n\n"
+        "Rachid Benali, coördinator jongerenwerk\n")
+    assert org == "Stichting Jeugdwerk Oost"
+    kind, org, _ = kind_and_org(
+        "Provincie Limburg <post@prvlimburg.nl>", "Begrotingstoezicht 2026",
+        "Geachte raad,\n\nUw begroting 2026 is structureel sluitend.\n\nMet vriendelijke groet,\n\nGedeputeerde Staten\n")
+    assert (kind, org) == ("overheid", "Provincie Limburg")
+    _, org, _ = kind_and_org(
+        "Koos Dekker <k.dekker@gmail.com>", "Oproep",
+        "Geachte raad,\n\nWij vragen uw steun.\n\nMet vriendelijke groet,\n\nBestuur van Huurdersvereniging De Linde\n")
+    assert org == "Huurdersvereniging De Linde"
+
+
+def test_a_wrapped_line_of_a_motion_is_no_letterhead() -> None:
+    kind, org, _ = kind_and_org(
+        "Griffie Hoorn <griffie@hoorn.nl>", "Motie kleine scholen", "ter informatie",
+        pdf_lines=["MOTIE", "De raad van de gemeente Hoorn, in vergadering bijeen op 27 februari 2025,",
+                   "constaterende dat:", "- de bekostiging leidt tot fusies en sluitingen in", "kleine kernen;", *BODY])
+    assert kind == "raad" and "kernen" not in (org or "").lower(), org
+
+
+def test_an_abbreviation_a_frisian_addressee_and_an_audit_office_on_joint_arrangements() -> None:
+    kind, org, _ = kind_and_org("Aannemersbedrijf Gebr. Hendriks B.V. <planning@gebrhendriks.nl>", "Werkzaamheden",
+                                "Van week 36 tot 44 werken wij aan de Dorpsweg.\n")
+    assert (kind, org) == ("bedrijf", "Aannemersbedrijf Gebr. Hendriks B.V.")
+    _, org, _ = kind_and_org(
+        "Provinsje Fryslân <provinsje@fryslan.frl>", "Taalplan", "Sjoch bylage.",
+        pdf_lines=["Oan de gemeenterieden yn Fryslân / Aan de gemeenteraden in Fryslân", "", "Achte riedsleden,",
+                   "", "Wij informeren u over het Taalplan.", *BODY], to="griffie@noardeast-fryslan.nl")
+    assert org == "Provincie Fryslân"
+    kind, _, _ = kind_and_org(
+        "Rekenkamer Oost-Veluwe <info@rekenkameroostveluwe.nl>", "Workshop verbonden partijen",
+        "Geachte raadsleden,\n\nWij nodigen u uit voor een workshop over de begroting van verbonden partijen en de "
+        "rol van de deelnemers.\n\nRekenkamer Oost-Veluwe\n")
+    assert kind == "rekenkamer"

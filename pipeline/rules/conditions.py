@@ -33,6 +33,7 @@ UNNAMED = re.compile(r"^\s*(?:anoniem|anonymous|onbekend|(?:een|de)\s+(?:\w+\s+)
 FIRST_PERSON = re.compile(r"\b(?:ik|mijn|mij|me)\b", re.IGNORECASE)
 WE = re.compile(r"\b(?:wij|we|ons|onze)\b", re.IGNORECASE)
 FIRST_PERSON_MIN = 3  # 'ik', 'mijn', 'mij' at least this often, and more often than 'wij', 'ons'
+AUDITOR = re.compile(r"rekenkamer|ombuds", re.IGNORECASE)
 GENERIC_LOCALS = re.compile(r"^(?:raad|gemeenteraad|griffie|griffier|info|post|gemeente|secretariaat)\b",
                             re.IGNORECASE)
 
@@ -115,6 +116,8 @@ def joint_arrangement(ctx: Context) -> str | None:
     a = ctx.analysis
     if _free_mail(ctx, a.sender_address) or (a.sender_match is not None and a.sender_match.entry is not None):
         return None  # a listed organisation (a province, a municipality) is what the knowledge says
+    if AUDITOR.search(ctx.sender_organisation or ""):
+        return None  # an audit office or ombudsman writes about joint arrangements, it is none
     head = ctx.letter_text[:4000]
     members, business = JOINT_MEMBERS.search(head), JOINT_BUSINESS.search(f"{ctx.subject_text}\n{head}")
     if not (members and business):

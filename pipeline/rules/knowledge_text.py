@@ -45,7 +45,7 @@ GREETING = re.compile(
     r"^\s*(?:geachte|beste|waarde|lieve|hallo|hoi|dag|goede(?:morgen|middag|navond)|l\.s\.|"
     r"(?:met\s+)?(?:vriendelijke|hartelijke|hoogachtende|collegiale)\s+groet(?:en)?|met\s+groet|hoogachtend|"
     r"groet(?:en|jes)?\b|"
-    r"mvg\b|aan\b|t\.?a\.?v\.?|ter\s+attentie|afschrift|kopie\s+aan|gericht\s+aan|ingediend\s+door|"
+    r"mvg\b|aan\b|oan\b|t\.?a\.?v\.?|ter\s+attentie|afschrift|kopie\s+aan|gericht\s+aan|ingediend\s+door|"
     r"initiatiefnemers?\b|betreft|onderwerp|datum|kenmerk|uw\s+kenmerk|ons\s+kenmerk|bijlage|"
     r"cc\b|van:|verzonden|postbus|telefoon|tel\.?|e-?mail|www\.|leden\s+van|aan\s+de|de\s+leden\s+van|"
     r"in\s+het\s+kort|samenvatting|inleiding|aanleiding|toelichting|conclusie|besluit|overwegende|verzoekt|"
@@ -63,10 +63,16 @@ ROLE_ONLY = re.compile(
     r"^(?:de\s+|het\s+)?(?:plv\.?\s+|waarnemend\s+)?(?:griffier|raadsgriffier|voorzitter|secretaris|penningmeester|"
     r"directeur|algemeen directeur|bestuurder|bestuurslid|wethouder|burgemeester|gedeputeerde|dijkgraaf|raadslid|"
     r"fractievoorzitter|(?:senior\s+)?(?:beleids)?(?:adviseur|medewerker)|beleidsmedewerker|woordvoerder|"
-    r"coördinator|coordinator|projectleider|secretariaat|bestuurssecretaris|bestuursadviseur|ombudsman|ombudsvrouw)(?:\s+a\.?i\.?)?[ ,.]*$",
+    r"coördinator|coordinator|projectleider|secretariaat|bestuurssecretaris|bestuursadviseur|ombudsman|ombudsvrouw|"
+    r"lid\s+(?:van\s+de\s+)?(?:directieraad|directie|bestuur|dagelijks\s+bestuur)|(?:gedeputeerde|provinciale)\s+staten)(?:\s+a\.?i\.?)?[ ,.]*$",
     re.IGNORECASE)
 
 
+# "Rachid Benali, coördinator jongerenwerk": a person and their role, not the organisation.
+NAME_AND_ROLE = re.compile(
+    r",\s*(?:senior\s+|junior\s+)?(?:coördinator|coordinator|(?:beleids)?medewerker|beleidsadviseur|adviseur|voorzitter|"
+    r"secretaris|penningmeester|directeur|projectleider|woordvoerder|bestuurslid|griffier|manager|teamleider)\b",
+    re.IGNORECASE)
 # What a letter's title starts with: a heading ("Motie 'Stroom voor scholen'", "Nieuwsbrief ..."), not a sender.
 TITLE = re.compile(
     r"^\s*(?:['‘’\"“]|(?:motie|amendement|petitie|nieuwsbrief|persbericht|uitnodiging|programma|agenda|rapport|"
@@ -84,7 +90,7 @@ BODY_START = re.compile(
 NAME_PARTICLES = frozenset(
     "van de het der den en voor in op aan bij te ter tot uit over 't op en/of & gemeente provincie regio raad "
     "griffie college bestuur b.v. n.v. u.a. v.o.f. bv nv".split())
-SENTENCE_END = re.compile(r"[a-zà-ÿ]{3}[.!]\s+[A-ZÀ-Ý]")  # "... in Heerenveen. Bouwgroep ...": two sentences
+SENTENCE_END = re.compile(r"[a-zà-ÿ]{4}[.!]\s+[A-ZÀ-Ý]")  # ('Gebr. Kuijpers' is an abbreviation)  # "... in Heerenveen. Bouwgroep ...": two sentences
 # Lower-case words (other than particles) that make a line without a body word a phrase, when they also outnumber
 # its capitalised words ('Centraal Orgaan opvang asielzoekers' is a name).
 PHRASE_WORDS = 2
@@ -109,6 +115,8 @@ def names_nothing(line: str, max_words: int = 12) -> str | None:
         return "aanhef, groet of kopregel"
     if text[:1] in "-•*–(":
         return "opsomming of opmerking"
+    if NAME_AND_ROLE.search(text):
+        return "naam en functie"
     if ROLE_ONLY.match(text):
         return "alleen een functie"
     if text.endswith(":") or text.endswith("?") or TITLE.match(text) or \

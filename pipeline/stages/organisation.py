@@ -260,6 +260,11 @@ def _is_alias(found: str, match: Match) -> bool:
     return bare in {fold(a) for a in entry.aliases}
 
 
+# "Bestuur van Energiecoöperatie Zeeuwse Stroom": the board speaks for the organisation, which is the sender.
+BOARD_OF = re.compile(r"^(?:het\s+)?(?:dagelijks\s+|algemeen\s+)?bestuur\s+van\s+(?:de\s+|het\s+)?(?=[A-ZÀ-Ý])",
+                      re.IGNORECASE)
+
+
 def find_organisation(ev: Evidence, steps: tuple[OrganisationStep, ...] = ORGANISATION_STEPS) -> Finding | None:
     """The first step that finds an organisation; a plain name is looked up in the knowledge as well."""
     for step in steps:
@@ -268,7 +273,7 @@ def find_organisation(ev: Evidence, steps: tuple[OrganisationStep, ...] = ORGANI
             continue
         if isinstance(found, Match):
             return Finding(found.name, step.name, f"organisatie uit {step.where}: {found.name}", found)
-        found = ocr_repair(found)
+        found = BOARD_OF.sub("", ocr_repair(found)) or found
         match = ev.knowledge.match_organisation(found) if ev.knowledge is not None else None
         if match is not None and _is_alias(found, match):
             found = match.name  # 'Ministerie van BZK' -> the entry's own name

@@ -22,7 +22,8 @@ ORG_SUFFIX = re.compile(r"\w+(?:raad|bond|bureau|fonds|groep|werk|centrum|platfo
 ROLE = re.compile(
     r"^[ \t]*(?:(?:de |het )?(?:voorzitter|secretaris|penningmeester|directeur|algemeen directeur|bestuurder|"
     r"coördinator|coordinator|bestuurslid|namens het bestuur van|namens|woordvoerder|adviseur|"
-    r"communicatie ?adviseur|burgemeester|wethouder|dijkgraaf|griffier|minister|staatssecretaris)"
+    r"communicatie ?adviseur|burgemeester|wethouder|dijkgraaf|griffier|minister|staatssecretaris|"
+    r"lid (?:van de )?(?:directieraad|directie|bestuur|dagelijks bestuur))"
     r"(?:\s+van)?(?:\s+(?:de|het))?)\s+(.{4,120})$",
     re.IGNORECASE | re.MULTILINE,
 )
@@ -97,8 +98,8 @@ def org_from_lines(block: str, limit: int = 6) -> str | None:
             continue
         if re.match(r"^(aan|geachte|beste|datum|betreft|onderwerp|kenmerk)\b", line, re.IGNORECASE):
             break
-        if re.match(r"^[-•*–(]", line):
-            continue  # a bullet of running text or a remark in brackets ('(ondergebracht bij de gemeente X)')
+        if re.match(r"^[-•*–(]", line) or line.endswith(";") or (line[0].islower() and line[-1] in ",."):
+            continue  # a bullet or a wrapped line of running text, a remark in brackets ('(ondergebracht bij ...)')
         if looks_like_org(line) and not NOT_A_NAME.search(line):
             return tidy_name(line)
     return None
