@@ -16,9 +16,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from pipeline.lists.build import list_items, ordered  # noqa: E402
 from pipeline.lists.meetings import add_meeting  # noqa: E402
-from pipeline.lists.numbers import assign_numbers  # noqa: E402
 from pipeline.lists.placement import replace_unpinned  # noqa: E402
 from pipeline.lists.render import FORMATS  # noqa: E402
 from pipeline.lists.service import generate  # noqa: E402
@@ -105,20 +103,22 @@ def big_list(tmp: str, profile) -> None:
     with sessions.begin() as s:
         meeting = add_meeting(s, profile, date(2025, 9, 16))
     placed = time.perf_counter() - started
+    placed_cpu = time.process_time() - cpu
     with sessions.begin() as s:
+        # numbered and rendered as `griffiepost list MEETING --format pdf` does it: one generate that takes the
+        # numbers (audited) and draws the list (until 2026-12-03 the bench numbered with a load of its own first)
         meeting = s.get(Meeting, meeting.id)
         t0 = time.perf_counter()
-        assign_numbers(s, meeting, profile, ordered(list_items(s, meeting), profile))
-        numbered = time.perf_counter() - t0
-        t0 = time.perf_counter()
-        out = generate(s, meeting, profile, profile.council, "pdf")
+        out = generate(s, meeting, profile, profile.council, "pdf", number_by="bench")
         rendered = time.perf_counter() - t0
         assert len(out.built.doc.rows) == BIG and all(r.number for r in out.built.doc.rows)
-    total = placed + numbered + rendered
+    total = placed + rendered
     cpu = time.process_time() - cpu  # on a loaded shared machine the CPU time is the steadier figure
-    print(f"{BIG} items: meeting added and items placed {placed:.2f} s, numbered in list order {numbered:.2f} s, "
-          f"rendered to PDF {rendered:.2f} s ({len(out.content) / 1024 / 1024:.1f} MB); CPU time {cpu:.2f} s")
+    print(f"{BIG} items: meeting added and items placed {placed:.2f} s ({placed_cpu:.2f} s CPU), numbered and "
+          f"rendered to PDF {rendered:.2f} s ({cpu - placed_cpu:.2f} s CPU, {len(out.content) / 1024 / 1024:.1f} MB); "
+          f"CPU time {cpu:.2f} s, load average {os.getloadavg()[0]:.1f}")
     print(f"RESULT list_{BIG}_placed_numbered_pdf {total:.2f} s baseline {BIG_BUDGET_S} ratio {BIG_BUDGET_S / total:.2f}")
+    print(f"RESULT list_{BIG}_placed_numbered_pdf_cpu {cpu:.2f} s baseline {BIG_BUDGET_S} ratio {BIG_BUDGET_S / cpu:.2f}")
 
     # Floor for items --json: the same rows read with one SELECT and dumped, in this process.
     t0 = time.perf_counter()

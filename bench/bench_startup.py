@@ -20,6 +20,9 @@ MESSAGE = ROOT / "pipeline" / "sample" / "mailbox" / "015_rib_woningbouw.eml"
 RUNS = 5
 
 
+CPU: dict[str, float] = {}  # median CPU seconds (the command and the children it waited for) by command
+
+
 def seconds(argv: list[str]) -> float:
     env = dict(os.environ, PYTHONPATH=str(ROOT))
     times, cpus = [], []
@@ -32,6 +35,7 @@ def seconds(argv: list[str]) -> float:
         cpus.append(after.ru_utime - before.ru_utime + after.ru_stime - before.ru_stime)
     # CPU of the command and the children it waited for: the steadier figure when the machine is shared
     print(f"{' '.join(argv[1:])[:60]}: CPU {statistics.median(cpus):.2f} s (median of {RUNS})")
+    CPU[" ".join(argv[1:])] = statistics.median(cpus)
     return statistics.median(times)
 
 
@@ -43,6 +47,11 @@ def main() -> None:
           f"{classify:.2f} s (medians of {RUNS})")
     print(f"RESULT startup_version_s {version:.2f} s baseline {python:.2f} ratio {python / version:.2f}")
     print(f"RESULT startup_classify_s {classify:.2f} s baseline {python:.2f} ratio {python / classify:.3f}")
+    # CPU time against the 2 s target: the steadier figure on a shared machine (wall = CPU only when idle; the
+    # extraction child's CPU is included although it runs on the other core)
+    cpu = CPU[f"-m pipeline classify {MESSAGE} --json"]
+    print(f"load average {os.getloadavg()[0]:.1f}")
+    print(f"RESULT startup_classify_cpu_s {cpu:.2f} s baseline 2.0 ratio {2.0 / cpu:.2f}")
 
 
 if __name__ == "__main__":

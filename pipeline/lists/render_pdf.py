@@ -92,7 +92,8 @@ class Lines(PDFTextObject):
     a 10,000-row list draws ~137,000 lines, many of them the same dates, committees and handling words. Here the
     encoded pieces (subset, escaped bytes) of a (font, string) are kept per document, and a string whose letters
     all have their code in the first subset already is encoded with one str.translate. The operators written are
-    those of PDFTextObject._formatText for an unshaped TrueType font (other fonts take reportlab's own path)."""
+    those of PDFTextObject._formatText for a plain string in a TrueType font (other fonts and shaped strings take
+    reportlab's own path)."""
 
     def __init__(self, canvas: Canvas, encoded: dict) -> None:
         super().__init__(canvas)
@@ -100,7 +101,7 @@ class Lines(PDFTextObject):
 
     def textLine(self, text: str = "") -> None:
         font = pdfmetrics.getFont(self._fontname)
-        if not font._dynamicFont or font.shapable:
+        if not font._dynamicFont or type(text) is not str:  # a ShapedStr (harfbuzz) takes reportlab's own path
             return super().textLine(text)
         pieces = self._encoded.get((self._fontname, text))
         if pieces is None:
