@@ -10,7 +10,7 @@ from dataclasses import dataclass, field, fields, is_dataclass, replace
 from pathlib import Path
 from typing import Any, get_type_hints
 
-from pipeline.config_checks import problem
+from pipeline.config_checks import bounded, declared, networks, one_of, problem
 from pipeline.errors import ConfigError
 
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
@@ -21,7 +21,8 @@ class RegistrySettings:
     url: str = "sqlite:///data/griffiepost.db"  # or postgresql+psycopg://user@host/db
     data_dir: str = "data"  # raw messages and derived files
     echo_sql: bool = False
-    busy_timeout_s: float = 30.0  # SQLite: wait this long for a lock; then the worker backs off and tries again
+    # SQLite: wait this long for a lock; then the worker backs off and tries again
+    busy_timeout_s: float = bounded(30.0, 0.05, 3600)
 
 
 @dataclass(frozen=True)
@@ -34,16 +35,17 @@ class ProfileSettings:
 @dataclass(frozen=True)
 class ModelSettings:
     dir: str = ""  # empty: the models/ folder that ships with griffiepost
-    review_threshold: float = 0.55  # below this confidence an item needs review
-    top_k_topics: int = 3
+    review_threshold: float = bounded(0.55, 0.0, 1.0)  # below this confidence an item needs review
+    top_k_topics: int = bounded(3, 1, 16)
 
 
 @dataclass(frozen=True)
 class IntakeSettings:
-    max_message_bytes: int = 50_000_000
-    max_nesting_depth: int = 5  # forwarded messages inside messages
-    max_header_bytes: int = 8192  # a longer header value is cut before parsing (the original is kept)
-    max_headers: int = 500  # headers per message or part read; the rest is skipped with a reason
+    max_message_bytes: int = bounded(50_000_000, 1000, 10**11)
+    max_nesting_depth: int = bounded(5, 0, 50)  # forwarded messages inside messages
+    # a longer header value is cut before parsing (the original is kept)
+    max_header_bytes: int = bounded(8192, 1000, 10**7)
+    max_headers: int = bounded(500, 10, 100_000)  # headers per message or part read; the rest is skipped with a reason
 
 
 MB = 1_000_000  # decimal, as in config.toml and in every message a person reads
@@ -54,39 +56,42 @@ class LimitSettings:
     """Every bound the extract stage enforces: the config's `[limits]` table, declared once (the extract stage
     calls it ExtractLimits and receives this very object; nothing copies it field by field)."""
 
-    max_attachment_bytes: int = 25 * MB  # larger attachments are not read at all -> too_large
-    max_pdf_pages: int = 200  # pages beyond this are not read (status stays ok/ocr, error notes it)
-    max_decompressed_bytes: int = 100 * MB  # zip members of a DOCX, and decoded image pixels
-    max_image_pixels: int = 50_000_000  # width * height of an image or a rendered page
-    pdf_timeout_s: float = 60.0  # wall clock for the text pass over one PDF or DOCX
-    ocr_timeout_s_per_page: float = 60.0  # wall clock for rendering + OCR of one page or image
-    ocr_max_pages: int = 30  # at most this many pages of one attachment are OCR'd
+    max_attachment_bytes: int = bounded(25 * MB, 1000, 10**11)  # larger attachments are not read at all -> too_large
+    # pages beyond this are not read (status stays ok/ocr, error notes it)
+    max_pdf_pages: int = bounded(200, 1, 100_000)
+    max_decompressed_bytes: int = bounded(100 * MB, 1000, 10**12)  # zip members of a DOCX, and decoded image pixels
+    max_image_pixels: int = bounded(50_000_000, 10_000, 10**11)  # width * height of an image or a rendered page
+    pdf_timeout_s: float = bounded(60.0, 1, 3600)  # wall clock for the text pass over one PDF or DOCX
+    ocr_timeout_s_per_page: float = bounded(60.0, 1, 3600)  # wall clock for rendering + OCR of one page or image
+    ocr_max_pages: int = bounded(30, 0, 100_000)  # at most this many pages of one attachment are OCR'd
     ocr_language: str = "nld"  # Tesseract language(s), e.g. "nld+eng"
-    worker_memory_mb: int = 1024  # RLIMIT_AS of the worker process (and its Tesseract children)
+    # RLIMIT_AS of the worker process (and its Tesseract children)
+    worker_memory_mb: int = bounded(1024, 256, 1_000_000)
     # attachments inside .msg / winmail.dat inside ... at most this deep (intake.max_nesting_depth is the other
     # depth: messages forwarded inside messages, read by the MIME parser)
-    max_attachment_depth: int = 3
+    max_attachment_depth: int = bounded(3, 0, 20)
 
 
 @dataclass(frozen=True)
 class WebSettings:
     host: str = "127.0.0.1"
-    port: int = 8000
+    port: int = bounded(8000, 1, 65535)
     secret_key_env: str = "GRIFFIEPOST_SECRET_KEY"  # the session key comes from the environment
     require_login: bool = True  # users from `griffiepost users add`; `griffiepost demo` turns it off for itself
     secure_cookies: bool = True  # the session cookie only over HTTPS; off in `demo` (plain http on localhost)
     public_pages: bool = False  # with require_login: anonymised list and item pages open to visitors
-    trusted_proxies: tuple[str, ...] = ()  # reverse proxies (addresses or networks) whose X-Forwarded-For counts
+    # reverse proxies (addresses or networks) whose X-Forwarded-For counts
+    trusted_proxies: tuple[str, ...] = networks()
 
 
 @dataclass(frozen=True)
 class OAuth2Settings:
-    provider: str = "microsoft"  # microsoft | command
+    provider: str = one_of("microsoft", "command")
     tenant_id: str = ""
     client_id: str = ""
     client_secret_env: str = ""
     client_secret_file: str = ""
-    flow: str = "client_credentials"  # client_credentials | refresh_token
+    flow: str = one_of("client_credentials", "refresh_token")
     refresh_token_file: str = ""  # where rotated refresh tokens are kept (refresh_token flow)
     scope: str = "https://outlook.office365.com/.default"
     token_command: str = ""  # provider = "command": a command that prints an access token
@@ -96,8 +101,8 @@ class OAuth2Settings:
 class ImapAccount:
     name: str = "griffie"
     host: str = "imap.example.nl"
-    port: int = 993
-    security: str = "tls"  # tls | starttls
+    port: int = bounded(993, 1, 65535)
+    security: str = one_of("tls", "starttls")
     username: str = "griffie@example.nl"
     password_env: str = "GRIFFIEPOST_IMAP_PASSWORD"
     password_file: str = ""
@@ -105,7 +110,7 @@ class ImapAccount:
     verify_tls: bool = True
     folders: tuple[str, ...] = ("INBOX",)
     processed_folder: str = "Verwerkt"
-    after_filing: str = "move"  # move | keyword | none | delete
+    after_filing: str = one_of("move", "keyword", "none", "delete")
     keyword: str = "GriffiepostVerwerkt"
     only_from: tuple[str, ...] = ()  # take only mail whose From contains one of these (client-side, normalised)
     only_subject: tuple[str, ...] = ()  # take only mail whose Subject contains one of these
@@ -114,11 +119,11 @@ class ImapAccount:
 
 @dataclass(frozen=True)
 class ImapSettings:
-    poll_interval_s: float = 180.0  # full poll: the source of truth
-    idle_renew_s: float = 540.0  # IDLE is renewed at most every 10 minutes
-    timeout_s: float = 30.0  # socket timeout
-    batch_size: int = 20
-    backoff_max_s: float = 300.0
+    poll_interval_s: float = bounded(180.0, 1, 86_400)  # full poll: the source of truth
+    idle_renew_s: float = bounded(540.0, 10, 1740)  # IDLE renewed every 10 minutes; RFC 2177: within 29
+    timeout_s: float = bounded(30.0, 1, 600)  # socket timeout
+    batch_size: int = bounded(20, 1, 10_000)
+    backoff_max_s: float = bounded(300.0, 1, 86_400)
     accounts: tuple[ImapAccount, ...] = ()
 
 
@@ -127,17 +132,18 @@ class SmtpSettings:
     """The council's outgoing mail server for acknowledgements of receipt (empty host: nothing is sent)."""
 
     host: str = ""  # empty: acknowledgements stay in the outbox (draft/queued), nothing is sent
-    port: int = 587
-    security: str = "starttls"  # starttls | tls | none (none only on loopback test servers)
+    port: int = bounded(587, 1, 65535)
+    security: str = one_of("starttls", "tls", "none")  # none only on loopback test servers
     username: str = ""  # empty: no login (a relay that trusts the host)
     password_env: str = "GRIFFIEPOST_SMTP_PASSWORD"
     password_file: str = ""
     ca_file: str = ""  # extra CA bundle (self-signed test servers)
     verify_tls: bool = True
-    timeout_s: float = 30.0
-    max_attempts: int = 8  # after this many failures an acknowledgement is 'failed' (shown on the item)
-    backoff_s: float = 60.0  # first retry after this, doubling per attempt
-    backoff_max_s: float = 3600.0
+    timeout_s: float = bounded(30.0, 1, 600)
+    # after this many failures an acknowledgement is 'failed' (shown on the item)
+    max_attempts: int = bounded(8, 1, 1000)
+    backoff_s: float = bounded(60.0, 1, 86_400)  # first retry after this, doubling per attempt
+    backoff_max_s: float = bounded(3600.0, 1, 604_800)
     oauth2: OAuth2Settings | None = None  # Microsoft 365: XOAUTH2 with the same table as for IMAP
 
 
@@ -165,6 +171,10 @@ class Settings:
     def data_dir(self) -> Path:
         return Path(self.registry.data_dir)
 
+
+# dotted key -> what it may be, read from the declarations above (for the docs and tests; the check reads the field)
+RANGES: dict[str, tuple[float, float]] = declared(Settings, "range")
+CHOICES: dict[str, tuple[str, ...]] = declared(Settings, "choices")
 
 ENV_OVERRIDES = {  # environment variable -> (section, key)
     "GRIFFIEPOST_DB": ("registry", "url"),
@@ -284,7 +294,7 @@ def _build(cls: type, table: Any, where: str, text: str, fname: str) -> Any:
     if not isinstance(table, dict):
         raise ConfigError(f"{fname}: [{where}] moet één tabel zijn{_line_of(text, where)}.")
     hints = get_type_hints(cls)
-    known = {f.name for f in fields(cls) if f.name != "source_file"}
+    known = {f.name: f for f in fields(cls) if f.name != "source_file"}
     values: dict[str, Any] = {}
     for key, value in table.items():
         key = _renamed(where, key, table, text, fname)
@@ -292,7 +302,7 @@ def _build(cls: type, table: Any, where: str, text: str, fname: str) -> Any:
         if key not in known:
             raise ConfigError(f"{fname}: onbekende instelling '{dotted}'{_line_of(text, dotted)}.")
         values[key] = _coerce(hints[key], value, dotted, text, fname)
-        wrong = problem(dotted, values[key])
+        wrong = problem(known[key], values[key])
         if wrong:
             raise ConfigError(f"{fname}: '{dotted}' {wrong}{_line_of(text, dotted)}.")
     return cls(**values)

@@ -8,8 +8,7 @@ from typing import get_args, get_type_hints
 
 import pytest
 
-from pipeline.config import ImapAccount, OAuth2Settings, Settings, load_settings
-from pipeline.config_checks import CHOICES, RANGES
+from pipeline.config import CHOICES, RANGES, ImapAccount, OAuth2Settings, Settings, load_settings
 from pipeline.errors import ConfigError
 
 

@@ -49,7 +49,7 @@ POSTCODE = re.compile(
     rf"(?:[ ]{{1,2}}(?:(?:{_place_first})[ ][{UPPER}][{LETTER}-]+|'s-[{UPPER}][{LETTER}-]+|[{UPPER}][{LETTER}-]+"
     rf"(?:[ ](?:aan[ ]de|aan[ ]den|a/d|bij)[ ][{UPPER}][{LETTER}-]+)?))?"
 )
-LOWER_START = re.compile(rf"^(?:van|de|den|der|het|'t|ter|ten|op|aan|in|bij) ")
+LOWER_START = re.compile(r"^(?:van|de|den|der|het|'t|ter|ten|op|aan|in|bij) ")
 
 
 def valid_iban(compact: str) -> bool:

@@ -6,7 +6,9 @@ from dataclasses import dataclass, field
 from typing import Any, ClassVar, Protocol
 
 from pipeline.records import Analysis
+from pipeline.rules import fields
 from pipeline.rules.profile import Profile
+from pipeline.rules.source import Located
 from pipeline.vocab import field_label
 
 FIELDS = ("sender_kind", "document_kind", "on_list", "handling")
@@ -75,6 +77,26 @@ class Context:
         if field_name == "on_list":
             return "op de lijst" if value else "niet op de lijst"
         return str(value)
+
+
+@dataclass
+class KindScoped:
+    """A rule that speaks only for some sender kinds and/or document kinds (an empty tuple: every kind)."""
+
+    sender_kinds: tuple[str, ...]
+    document_kinds: tuple[str, ...]
+
+    @staticmethod
+    def read_kinds(entry: Located) -> dict[str, tuple[str, ...]]:
+        """The entry's `sender_kinds` and `document_kinds`, checked against the vocabulary."""
+        return {"sender_kinds": tuple(fields.choices(entry, "sender_kinds", "sender_kind")),
+                "document_kinds": tuple(fields.choices(entry, "document_kinds", "document_kind"))}
+
+    def in_scope(self, ctx: Context) -> bool:
+        """The kinds decided so far are among this rule's (or it names none)."""
+        if self.sender_kinds and ctx.value("sender_kind") not in self.sender_kinds:
+            return False
+        return not self.document_kinds or ctx.value("document_kind") in self.document_kinds
 
 
 class Rule(Protocol):

@@ -6,23 +6,28 @@ from dataclasses import dataclass
 from typing import ClassVar
 
 from pipeline.rules import fields
-from pipeline.rules.base import Context, Hit
+from pipeline.rules.base import Context, Hit, KindScoped
 from pipeline.rules.profile import Profile
 from pipeline.rules.source import Located
 
 
 @dataclass
-class HandlingDefault:
+class HandlingRule:
+    """A rule that proposes a handling: its name and the handling (a code of pipeline.vocab.HANDLINGS)."""
+
+    kind: ClassVar[str]
+    field: ClassVar[str] = "handling"
+    name: str
+    handling: str
+
+
+@dataclass
+class HandlingDefault(KindScoped, HandlingRule):
     """The usual handling for a document kind (and/or sender kind, and/or mail kept off the list)."""
 
     kind: ClassVar[str] = "handling_default"
-    name: str
-    document_kinds: tuple[str, ...]
-    sender_kinds: tuple[str, ...]
     off_list: bool
-    handling: str
     confidence: float
-    field: str = "handling"
 
     @classmethod
     def load(cls, entry: Located, subs: dict[str, str]) -> "HandlingDefault":
@@ -30,23 +35,17 @@ class HandlingDefault:
         on_list = fields.flag(entry, "on_list")
         if on_list is True:
             raise entry.fail("on_list", "'on_list' kan hier alleen false zijn (voor stukken buiten de lijst)")
-        rule = cls(name=fields.text(entry, "name"),
-                   document_kinds=tuple(fields.choices(entry, "document_kinds", "document_kind")),
-                   sender_kinds=tuple(fields.choices(entry, "sender_kinds", "sender_kind")),
-                   off_list=on_list is False, handling=fields.choice(entry, "handling", "handling"),
+        rule = cls(name=fields.text(entry, "name"), **cls.read_kinds(entry), off_list=on_list is False,
+                   handling=fields.choice(entry, "handling", "handling"),
                    confidence=fields.number(entry, "confidence", 1.0))
         if not (rule.document_kinds or rule.sender_kinds or rule.off_list):
             raise entry.fail(None, "geef document_kinds, sender_kinds of on_list = false op")
         return rule
 
     def check(self, ctx: Context) -> Hit | None:
-        if self.off_list and ctx.value("on_list") is not False:
+        if self.off_list and ctx.value("on_list") is not False or not self.in_scope(ctx):
             return None
         doc, sender = ctx.value("document_kind"), ctx.value("sender_kind")
-        if self.document_kinds and doc not in self.document_kinds:
-            return None
-        if self.sender_kinds and sender not in self.sender_kinds:
-            return None
         parts = []
         if self.off_list:
             parts.append("stukken buiten de lijst")
@@ -60,19 +59,17 @@ class HandlingDefault:
 
 
 @dataclass
-class ProfileHandling:
+class ProfileHandling(HandlingRule):
     """The council's own choice for a document kind (e.g. petitions), from [handling_defaults] in its profile."""
 
     kind: ClassVar[str] = "profile_handling"
-    name: str
     document_kind: str
-    handling: str
     profile_name: str
-    field: str = "handling"
 
     @classmethod
     def from_profile(cls, profile: Profile) -> list["ProfileHandling"]:
-        return [cls(f"profiel-{profile.name}-{doc}", doc, handling, profile.name)
+        return [cls(name=f"profiel-{profile.name}-{doc}", handling=handling, document_kind=doc,
+                    profile_name=profile.name)
                 for doc, handling in profile.handling_defaults.items()]
 
     def check(self, ctx: Context) -> Hit | None:

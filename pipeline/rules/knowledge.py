@@ -125,20 +125,18 @@ class Catalogue:
 
     def match_pattern(self, name: str) -> Match | None:
         """A name that is not listed but shaped like a known kind (a regional cooperation, a water board)."""
-        low = fold(name)
-        for p in self.patterns:
-            if m := p.regex.search(low):
-                return Match(tidy_name(name), p.kind, p.label, f"patroon '{p.name}' ('{name[m.start():m.end()]}')",
-                             circular=p.circular)
-        return None
+        if not (found := _first_search(self.patterns, name)):
+            return None
+        p, m = found
+        return Match(tidy_name(name), p.kind, p.label, f"patroon '{p.name}' ('{name[m.start():m.end()]}')",
+                     circular=p.circular)
 
     def match_group_word(self, name: str) -> Match | None:
-        low = fold(name)
-        for p in self.group_words:
-            if m := p.regex.search(low):
-                return Match(tidy_name(name), p.kind, p.label, f"'{name[m.start():m.end()].strip()}' ({p.name})",
-                             group_word=True)
-        return None
+        if not (found := _first_search(self.group_words, name)):
+            return None
+        p, m = found
+        return Match(tidy_name(name), p.kind, p.label, f"'{name[m.start():m.end()].strip()}' ({p.name})",
+                     group_word=True)
 
     def match_organisation(self, name: str) -> Match | None:
         """An organisation name found in a letter: a listed entry, else a pattern."""
@@ -208,6 +206,15 @@ def is_acronym(alias: str) -> bool:
 
 def _alternation(names: dict[str, Entry]) -> re.Pattern:
     return re.compile(r"(?<![\w])(" + "|".join(map(re.escape, sorted(names, key=len, reverse=True))) + r")(?![\w])")
+
+
+def _first_search(patterns: list[Pattern], name: str) -> tuple[Pattern, re.Match] | None:
+    """The first of these patterns found in the folded name, with where it stands."""
+    low = fold(name)
+    for p in patterns:
+        if m := p.regex.search(low):
+            return p, m
+    return None
 
 
 def _stands_alone(alias: str, line: str, start: int, end: int) -> bool:

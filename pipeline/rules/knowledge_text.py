@@ -58,21 +58,21 @@ SENTENCE_WORDS = re.compile(
     r"hoe|wat|waarom|wanneer|als|dat|welke)\b|\bu\b(?!\.)", re.IGNORECASE)
 
 
+# Who signs a letter by their role: the titles both tests below know (each adds its own).
+SIGNING_ROLES = (r"coördinator|coordinator|(?:beleids)?medewerker|beleidsadviseur|adviseur|voorzitter|secretaris|"
+                 r"penningmeester|directeur|projectleider|woordvoerder|bestuurslid|griffier")
 # A role alone ('Griffier', 'Beleidsadviseur') says who signs, not for which organisation.
 ROLE_ONLY = re.compile(
-    r"^(?:de\s+|het\s+)?(?:plv\.?\s+|waarnemend\s+)?(?:griffier|raadsgriffier|voorzitter|secretaris|penningmeester|"
-    r"directeur|algemeen directeur|bestuurder|bestuurslid|wethouder|burgemeester|gedeputeerde|dijkgraaf|raadslid|"
-    r"fractievoorzitter|(?:senior\s+)?(?:beleids)?(?:adviseur|medewerker)|beleidsmedewerker|woordvoerder|"
-    r"coördinator|coordinator|projectleider|secretariaat|bestuurssecretaris|bestuursadviseur|ombudsman|ombudsvrouw|"
-    r"lid\s+(?:van\s+de\s+)?(?:directieraad|directie|bestuur|dagelijks\s+bestuur)|(?:gedeputeerde|provinciale)\s+staten)(?:\s+a\.?i\.?)?[ ,.]*$",
+    rf"^(?:de\s+|het\s+)?(?:plv\.?\s+|waarnemend\s+)?(?:{SIGNING_ROLES}|raadsgriffier|algemeen directeur|bestuurder|"
+    r"wethouder|burgemeester|gedeputeerde|dijkgraaf|raadslid|fractievoorzitter|secretariaat|bestuurssecretaris|"
+    r"senior\s+(?:beleids)?(?:adviseur|medewerker)|bestuursadviseur|ombudsman|ombudsvrouw|"
+    r"lid\s+(?:van\s+de\s+)?(?:directieraad|directie|bestuur|dagelijks\s+bestuur)|"
+    r"(?:gedeputeerde|provinciale)\s+staten)(?:\s+a\.?i\.?)?[ ,.]*$",
     re.IGNORECASE)
 
 
 # "Rachid Benali, coördinator jongerenwerk": a person and their role, not the organisation.
-NAME_AND_ROLE = re.compile(
-    r",\s*(?:senior\s+|junior\s+)?(?:coördinator|coordinator|(?:beleids)?medewerker|beleidsadviseur|adviseur|voorzitter|"
-    r"secretaris|penningmeester|directeur|projectleider|woordvoerder|bestuurslid|griffier|manager|teamleider)\b",
-    re.IGNORECASE)
+NAME_AND_ROLE = re.compile(rf",\s*(?:senior\s+|junior\s+)?(?:{SIGNING_ROLES}|manager|teamleider)\b", re.IGNORECASE)
 # What a letter's title starts with: a heading ("Motie 'Stroom voor scholen'", "Nieuwsbrief ..."), not a sender.
 TITLE = re.compile(
     r"^\s*(?:['‘’\"“]|(?:motie|amendement|petitie|nieuwsbrief|persbericht|uitnodiging|programma|agenda|rapport|"

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from typing import ClassVar
 
 from pipeline.rules import fields
-from pipeline.rules.base import Context, Hit, quoted_list
+from pipeline.rules.base import Context, Hit, KindScoped, quoted_list
 from pipeline.rules.conditions import CONDITIONS, Condition
 from pipeline.rules.source import Located
 
@@ -47,16 +47,15 @@ def _groups(entry: Located, key: str) -> tuple[WordGroup, ...]:
 
 
 @dataclass
-class Keyword:
-    """All word groups occur (one word of each group is enough), no excluded word occurs, conditions hold."""
+class Keyword(KindScoped):
+    """All word groups occur (one word of each group is enough), no excluded word occurs, conditions hold; the
+    sender and document kinds decided so far are the rule's (sender_kinds, document_kinds; none named: any)."""
 
     kind: ClassVar[str] = "keyword"
     name: str
     all_of: tuple[WordGroup, ...]
     none_of: tuple[WordGroup, ...]
     scope: str
-    sender_kinds: tuple[str, ...]
-    document_kinds: tuple[str, ...]
     condition: Condition | None
     field: str
     value: object
@@ -74,9 +73,7 @@ class Keyword:
             raise entry.fail("condition", f"onbekende voorwaarde '{condition}' (toegestaan: {', '.join(CONDITIONS)})")
         field, value = fields.target(entry, TARGETS)
         return cls(name=fields.text(entry, "name"), all_of=all_of, none_of=_groups(entry, "none"),
-                   scope=fields.one_of(entry, "scope", SCOPES, "bereik", default="text"),
-                   sender_kinds=tuple(fields.choices(entry, "sender_kinds", "sender_kind")),
-                   document_kinds=tuple(fields.choices(entry, "document_kinds", "document_kind")),
+                   scope=fields.one_of(entry, "scope", SCOPES, "bereik", default="text"), **cls.read_kinds(entry),
                    condition=CONDITIONS[condition] if condition else None, field=field, value=value,
                    confidence=fields.number(entry, "confidence", 1.0))
 
@@ -90,9 +87,7 @@ class Keyword:
         return ctx.letter_text
 
     def check(self, ctx: Context) -> Hit | None:
-        if self.sender_kinds and ctx.value("sender_kind") not in self.sender_kinds:
-            return None
-        if self.document_kinds and ctx.value("document_kind") not in self.document_kinds:
+        if not self.in_scope(ctx):
             return None
         text = self._text(ctx)
         found = []

@@ -75,15 +75,15 @@ def explain_rules(analysis: Analysis, ruleset: RuleSet) -> list[str]:
     """The dry run: every rule that fires, in chain order, then what each field ends up with (no model)."""
     ctx = ruleset.run(analysis)
     lines = [f"[{hit.rule}] {hit.reason}" for hit in ctx.hits]
-    for field, words in FIELD_WORDS.items():
-        d = ctx.decisions.get(field)
+    for name, words in FIELD_WORDS.items():
+        d = ctx.decisions.get(name)
         if d is None:
-            open_ = "staat op de lijst (geen regel houdt het eraf)" if field == "on_list" else \
-                "geen regel; het model beslist" if field != "sender_kind" else "onbekend (geen regel herkent de afzender)"
+            open_ = "staat op de lijst (geen regel houdt het eraf)" if name == "on_list" else \
+                "geen regel; het model beslist" if name != "sender_kind" else "onbekend (geen regel herkent de afzender)"
             lines.append(f"{words}: {open_}")
         else:
             how = "vast" if d.final else "voorlopig"
-            lines.append(f"{words}: {ctx.describe(field, d.value)} (regel {d.source}, {how}, {d.score:.2f})")
+            lines.append(f"{words}: {ctx.describe(name, d.value)} (regel {d.source}, {how}, {d.score:.2f})")
     return lines
 
 
@@ -110,9 +110,9 @@ class Judging:
         self.ruleset.run(self.analysis, fields, self.ctx)
         self.reasons.extend(_new_reasons(self.ctx, start))
         self.ruled.add(fields)
-        for field in fields:
-            if field in self.ctx.decisions:
-                self.sources[field] = rule_provenance(self.ctx, field)
+        for name in fields:
+            if name in self.ctx.decisions:
+                self.sources[name] = rule_provenance(self.ctx, name)
         if "on_list" in fields and "on_list" not in self.ctx.decisions:
             self.sources["on_list"] = Provenance("default:geen regel houdt het eraf", [])
 

@@ -125,22 +125,25 @@ def _download(meeting_id: int, fmt: str, public: bool) -> Response:
                     content_type=CONTENT_TYPES[fmt])
 
 
-@lists_bp.get("/lijsten/<int:meeting_id>.<fmt>")
-@require("read")
-def download(meeting_id: int, fmt: str):
-    return _download(meeting_id, fmt, public=False)
+# The list as a file: endpoint -> (URL rule, the format when the URL names none, public version).
+# auth.PUBLIC_ENDPOINTS names the public ones; the templates link to them by endpoint.
+DOWNLOADS: dict[str, tuple[str, str | None, bool]] = {
+    "download": ("/lijsten/<int:meeting_id>.<fmt>", None, False),
+    "public_page": ("/lijsten/<int:meeting_id>/openbaar", "html", True),
+    "public_download": ("/lijsten/<int:meeting_id>/openbaar.<fmt>", None, True),
+}
 
 
-@lists_bp.get("/lijsten/<int:meeting_id>/openbaar")
-@require("read")
-def public_page(meeting_id: int):
-    return _download(meeting_id, "html", public=True)
+def _download_view(endpoint: str, fixed_fmt: str | None, public: bool) -> Callable:
+    def view(meeting_id: int, fmt: str | None = None) -> Response:
+        return _download(meeting_id, fmt if fixed_fmt is None else fixed_fmt, public)
+
+    view.__name__ = endpoint
+    return require("read")(view)
 
 
-@lists_bp.get("/lijsten/<int:meeting_id>/openbaar.<fmt>")
-@require("read")
-def public_download(meeting_id: int, fmt: str):
-    return _download(meeting_id, fmt, public=True)
+for _endpoint, (_rule, _fmt, _public) in DOWNLOADS.items():
+    lists_bp.add_url_rule(_rule, _endpoint, _download_view(_endpoint, _fmt, _public), methods=["GET"])
 
 
 @lists_bp.post("/lijsten/<int:meeting_id>/verplaatsen")
