@@ -64,9 +64,7 @@ def _child_main(conns: tuple[Connection, Connection], memory_mb: int) -> None:
         try:
             request = receive.recv()
         except (EOFError, OSError):
-            return
-        if request is None:
-            return
+            return  # the parent has gone (it stops a child by killing its group: WorkerPool.close)
         name, args = request
         try:
             reply = ("ok", jobs[name](*args))
