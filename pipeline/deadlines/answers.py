@@ -87,11 +87,6 @@ def _why(answer: _Answer, letter: Item) -> str | None:
     return None
 
 
-def why_answer(answer: Item, letter: Item, ids: set[str]) -> str | None:
-    """The Dutch reason answer answers letter, or None."""
-    return _why(_Answer.of(answer, ids), letter)
-
-
 def link_answer(s: Session, answer: Item, raw: bytes | None) -> list[Deadline]:
     """Close every open afdoening term the new item answers; only the college answers (a writer's own follow-up
     does not close his letter). The answer's text is prepared once and each open term's letter and message come
